@@ -1,0 +1,65 @@
+#include "enum_names.hpp"
+
+#include <array>
+#include <string>
+
+namespace sb {
+namespace {
+
+template <class E, size_t N>
+struct Names {
+    std::array<std::string_view, N> json;
+    std::array<std::string_view, N> display;
+};
+
+constexpr Names<StaffGroup, 4> kGroup{{"doctor", "nurse", "hca", "ahp"},
+                                      {"Doctor", "Nurse", "Healthcare assistant", "Allied health professional"}};
+constexpr Names<Employment, 3> kEmployment{{"substantive", "bank", "agency"}, {"Substantive", "Bank", "Agency"}};
+constexpr Names<ShiftStatus, 7> kStatus{
+    {"draft", "published", "open", "booked", "worked", "signed_off", "cancelled"},
+    {"Draft", "Published", "Open in the bank", "Booked", "Worked", "Signed off", "Cancelled"}};
+constexpr Names<ShiftSource, 3> kSource{{"roster", "bank", "agency"}, {"Roster", "Bank", "Agency"}};
+constexpr Names<Role, 3> kRole{{"admin", "manager", "clinician"}, {"Administrator", "Ward manager", "Clinician"}};
+
+template <class E, size_t N>
+std::optional<E> find(const Names<E, N>& names, std::string_view s) {
+    for (size_t i = 0; i < N; ++i)
+        if (names.json[i] == s) return E(i);
+    return std::nullopt;
+}
+
+template <class E, size_t N>
+std::string list(const Names<E, N>& names) {
+    std::string out;
+    for (size_t i = 0; i < N; ++i) {
+        if (i) out += i + 1 == N ? " or " : ", ";
+        out += "\"" + std::string(names.json[i]) + "\"";
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string_view to_string(StaffGroup v) { return kGroup.json[size_t(v)]; }
+std::string_view to_string(Employment v) { return kEmployment.json[size_t(v)]; }
+std::string_view to_string(ShiftStatus v) { return kStatus.json[size_t(v)]; }
+std::string_view to_string(ShiftSource v) { return kSource.json[size_t(v)]; }
+std::string_view to_string(Role v) { return kRole.json[size_t(v)]; }
+
+std::string_view display_name(StaffGroup v) { return kGroup.display[size_t(v)]; }
+std::string_view display_name(ShiftStatus v) { return kStatus.display[size_t(v)]; }
+std::string_view display_name(Role v) { return kRole.display[size_t(v)]; }
+
+template <> std::optional<StaffGroup> parse_enum(std::string_view s) { return find(kGroup, s); }
+template <> std::optional<Employment> parse_enum(std::string_view s) { return find(kEmployment, s); }
+template <> std::optional<ShiftStatus> parse_enum(std::string_view s) { return find(kStatus, s); }
+template <> std::optional<ShiftSource> parse_enum(std::string_view s) { return find(kSource, s); }
+template <> std::optional<Role> parse_enum(std::string_view s) { return find(kRole, s); }
+
+template <> std::string allowed_values<StaffGroup>() { return list(kGroup); }
+template <> std::string allowed_values<Employment>() { return list(kEmployment); }
+template <> std::string allowed_values<ShiftStatus>() { return list(kStatus); }
+template <> std::string allowed_values<ShiftSource>() { return list(kSource); }
+template <> std::string allowed_values<Role>() { return list(kRole); }
+
+}  // namespace sb

@@ -1,0 +1,220 @@
+// The browser platform: SDL2 + WebGL2 window on the page's canvas, the main loop, loading data
+// from the server, device-pixel-ratio tracking and the window.shiftbankTest hook (docs/testing.md).
+//
+// [X] Canvas follows the window size; backing store = CSS size × devicePixelRatio.
+// [X] Font atlas rebuilt at the new ratio when it changes (browser zoom, moving screens).
+// [X] Draws only while something changes (input, data, resize); idle costs no CPU.
+// [X] Readable error in the app when the data cannot be loaded; the page (shell/) handles
+//     missing WebAssembly/WebGL2 and files that fail to download.
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <string>
+
+#include "core/data_format.hpp"
+#include "core/demo_trust.hpp"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_impl_sdl2.h"
+#include "platform/frame_stats.hpp"
+#include "ui/app.hpp"
+
+namespace {
+
+struct Platform {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    sb::ui::App* app = nullptr;
+    sb::FrameStats stats;   // CPU ms per drawn frame
+    int frames_to_draw = 3;     // ImGui needs a couple of frames to settle after each change
+    bool announced_ready = false;
+    double css_w = 0, css_h = 0;
+};
+Platform g;
+
+void request_frames(int n = 3) { g.frames_to_draw = std::max(g.frames_to_draw, n); }
+
+// Fetch the snapshot with the browser's fetch(); the answer comes back through sb_receive_data.
+EM_JS(void, js_fetch_snapshot, (), {
+    const params = new URLSearchParams(location.search);
+    const url = params.get('data') || 'api/snapshot';
+    fetch(url, {cache: 'no-store'})
+        .then(r => r.text().then(body => ({ok: r.ok, status: r.status, body})))
+        .then(({ok, status, body}) => {
+            const n = lengthBytesUTF8(body) + 1;
+            const p = _malloc(n);
+            stringToUTF8(body, p, n);
+            _sb_receive_data(p, ok ? 0 : status, 0);
+            _free(p);
+        })
+        .catch(err => {
+            const msg = 'The server could not be reached (' + err + '). Check your connection and reload the page.';
+            const n = lengthBytesUTF8(msg) + 1;
+            const p = _malloc(n);
+            stringToUTF8(msg, p, n);
+            _sb_receive_data(p, -1, 0);
+            _free(p);
+        });
+});
+
+EM_JS(int, js_query_int, (const char* name, int fallback), {
+    const v = new URLSearchParams(location.search).get(UTF8ToString(name));
+    const n = v === null ? NaN : parseInt(v, 10);
+    return Number.isFinite(n) ? n : fallback;
+});
+
+EM_JS(int, js_today_days, (), {
+    // Days since 1970-01-01 of the browser's local date (what "today" means to the person).
+    const d = new Date();
+    return Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86400000);
+});
+
+EM_JS(void, js_mark_ready, (), {
+    if (window.shiftbankTest) window.shiftbankTest.ready = true;
+    if (typeof Module.onFirstFrame === 'function') Module.onFirstFrame();
+});
+
+void follow_canvas_size() {
+    double w = 0, h = 0;
+    emscripten_get_element_css_size("#canvas", &w, &h);
+    const float ratio = float(emscripten_get_device_pixel_ratio());
+    if (w != g.css_w || h != g.css_h) {
+        g.css_w = w;
+        g.css_h = h;
+        SDL_SetWindowSize(g.window, int(w), int(h));
+        request_frames();
+    }
+    if (g.app->update_fonts(ratio)) {
+        // SDL only re-reads the ratio on a resize: force one so the backing store matches.
+        SDL_SetWindowSize(g.window, int(w) + 1, int(h));
+        SDL_SetWindowSize(g.window, int(w), int(h));
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        request_frames();
+    }
+}
+
+void main_loop(void*) {
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        request_frames();
+    }
+    follow_canvas_size();
+    if (g.frames_to_draw <= 0) return;   // idle: nothing changed, draw nothing
+    --g.frames_to_draw;
+
+    const double t0 = emscripten_get_now();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    g.app->frame();
+    ImGui::Render();
+    const double t1 = emscripten_get_now();
+    int fb_w = 0, fb_h = 0;
+    SDL_GL_GetDrawableSize(g.window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    glClearColor(0.94f, 0.957f, 0.961f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    // Two figures: the app's own CPU work (NewFrame to Render), and handing the draw data to WebGL,
+    // which under a software GL (SwiftShader in CI) waits for the rasteriser and says little about us.
+    g.stats.add(t1 - t0, emscripten_get_now() - t1);
+
+    // Ready once a frame with the data (or a load failure) has been drawn.
+    if (!g.announced_ready && g.app->finished_loading()) {
+        g.announced_ready = true;
+        js_mark_ready();
+    }
+}
+
+}  // namespace
+
+extern "C" {
+
+// body: the snapshot JSON, or an error message when status != 0 (HTTP status, -1 network).
+EMSCRIPTEN_KEEPALIVE void sb_receive_data(const char* body, int status, int) {
+    if (status != 0) {
+        g.app->set_load_failure(status > 0 ? "The server answered HTTP " + std::to_string(status) +
+                                                 " when asked for the rota: " + std::string(body).substr(0, 300)
+                                           : std::string(body));
+    } else {
+        sb::LoadResult r = sb::load_state(body);
+        if (r.ok()) {
+            g.app->set_state(std::move(r.state), "Live data");
+        } else {
+            std::string msg = "The rota data has " + std::to_string(r.errors.size()) + " problem(s):";
+            for (size_t i = 0; i < r.errors.size() && i < 5; ++i) msg += "\n\xE2\x80\xA2 " + sb::describe(r.errors[i]);
+            g.app->set_load_failure(msg);
+        }
+    }
+    request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sb_test_state() {
+    static std::string out;
+    out = g.app->summary_json();
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sb_test_frame_stats() {
+    static std::string out;
+    out = g.stats.json();
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE int sb_test_frame_count() { return int(g.stats.frames()); }
+
+}  // extern "C"
+
+int main() {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        EM_ASM({ Module.showError && Module.showError('The display could not be started: ' + UTF8ToString($0)); }, SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");   // leave the rest of the page's keys alone
+    double w = 1280, h = 800;
+    emscripten_get_element_css_size("#canvas", &w, &h);
+    g.css_w = w;
+    g.css_h = h;
+    g.window = SDL_CreateWindow("Shiftbank", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, int(w), int(h),
+                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    g.gl = g.window ? SDL_GL_CreateContext(g.window) : nullptr;
+    if (!g.gl) {
+        EM_ASM({ Module.showError && Module.showError('WebGL2 could not be started: ' + UTF8ToString($0)); }, SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(g.window, g.gl);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // layout is the app's, not a file's
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    static sb::ui::App app("/assets/fonts");
+    g.app = &app;
+    app.session().today = sb::Date{js_today_days()};
+    app.update_fonts(float(emscripten_get_device_pixel_ratio()));
+    ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    // ?staff=N&weeks=W&seed=S opens a generated trust of that size without a server.
+    const int staff = js_query_int("staff", 0);
+    if (staff > 0) {
+        sb::DemoOptions o;
+        o.staff = std::min(staff, 20000);
+        o.weeks = std::clamp(js_query_int("weeks", 4), 1, 12);
+        o.seed = uint64_t(js_query_int("seed", 1));
+        o.start = sb::monday_of(app.session().today);
+        app.set_state(sb::make_demo_trust(o), "Generated demo");
+    } else {
+        js_fetch_snapshot();
+    }
+    emscripten_set_main_loop_arg(main_loop, nullptr, 0, false);
+    return 0;
+}

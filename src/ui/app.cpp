@@ -1,0 +1,328 @@
+#include "app.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/enum_names.hpp"
+#include "ui/icons.hpp"
+#include "ui/widgets.hpp"
+
+namespace sb::ui {
+using namespace colour;
+
+namespace {
+constexpr float kTopBarHeight = 56, kPhoneTopBarHeight = 64, kSideNavWidth = 196, kBottomTabsHeight = 64;
+constexpr float kPhoneWidth = 700;   // CSS px: below this the layout becomes one column with tabs
+
+std::string initials(const std::string& name) {
+    std::string out;
+    bool start = true;
+    for (size_t i = 0; i < name.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        if (c == ' ') start = true;
+        else if (start && out.size() < 2 && c < 128) out += char(c), start = false;
+        else start = false;
+    }
+    return out;
+}
+
+int count_open(const State& s) {
+    int n = 0;
+    for (const auto& x : s.shifts) n += x.status == ShiftStatus::Open;
+    return n;
+}
+
+const ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+}  // namespace
+
+const char* view_title(View v) {
+    switch (v) {
+        case View::Rota: return "Rota";
+        case View::OpenShifts: return "Open shifts";
+        case View::MyShifts: return "My shifts";
+        case View::Reports: return "Reports";
+    }
+    return "";
+}
+
+App::App(std::string font_dir) : font_dir_(std::move(font_dir)) { apply_light_theme(ImGui::GetStyle()); }
+
+bool App::update_fonts(float ratio) {
+    if (ratio == font_ratio_) return false;
+    font_ratio_ = ratio;
+    load_fonts(fonts_, font_dir_, ratio);
+    return true;
+}
+
+void App::set_state(State state, std::string source) {
+    state_ = std::move(state);
+    source_ = std::move(source);
+    status_ = DataStatus::Ready;
+    memory_ = ViewMemory{};
+    if (state_.period_start > session_.today || session_.today >= state_.period_start + state_.period_days)
+        session_.today = state_.period_start;
+    choose_default_user(session_.role);
+}
+
+void App::set_load_failure(std::string message) {
+    failure_ = std::move(message);
+    status_ = DataStatus::Failed;
+}
+
+void App::choose_default_user(Role role) {
+    session_.role = role;
+    for (const User& u : state_.users) {
+        // The demo signs in as the first ward manager, or the first clinician who is a nurse.
+        const Staff* p = state_.find_staff(u.staff);
+        if (u.role == role && (role != Role::Clinician || (p && p->group == StaffGroup::Nurse))) {
+            session_.user = u.id;
+            break;
+        }
+    }
+    session_.view = role == Role::Clinician ? View::MyShifts : View::Rota;
+}
+
+std::string App::summary_json() const {
+    nlohmann::json j = {{"loaded", status_ == DataStatus::Ready},
+                        {"failed", status_ == DataStatus::Failed},
+                        {"staff", state_.staff.size()},
+                        {"shifts", state_.shifts.size()},
+                        {"wards", state_.wards.size()},
+                        {"revision", state_.revision},
+                        {"source", source_},
+                        {"view", view_title(session_.view)},
+                        {"user", session_.user},
+                        {"role", to_string(session_.role)}};
+    if (!failure_.empty()) j["error"] = failure_;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void App::frame() {
+    const ImGuiIO& io = ImGui::GetIO();
+    ViewContext ctx{state_, fonts_, session_, memory_};
+    ctx.phone = io.DisplaySize.x < kPhoneWidth;
+    ctx.user = state_.find_user(session_.user);
+    ctx.me = ctx.user ? state_.find_staff(ctx.user->staff) : nullptr;
+
+    draw_top_bar(ctx);
+    if (status_ != DataStatus::Ready) {
+        draw_status_screen(ctx);
+        return;
+    }
+    if (ctx.phone) draw_bottom_tabs(ctx);
+    else draw_side_nav(ctx);
+    draw_content(ctx);
+}
+
+void App::draw_top_bar(const ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float h = ctx.phone ? kPhoneTopBarHeight : kTopBarHeight;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kBlue);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.phone ? 16 : 20, 0));
+    ImGui::Begin("##topbar", nullptr, kPanelFlags);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::PushStyleColor(ImGuiCol_Text, kWhite);
+
+    auto centre_y = [&](ImFont* f) { ImGui::SetCursorPosY((h - f->FontSize * io.FontGlobalScale) * 0.5f); };
+    if (ctx.phone) {
+        ImGui::PushFont(fonts_.heading);
+        centre_y(fonts_.heading);
+        ImGui::TextUnformatted(status_ == DataStatus::Ready ? view_title(session_.view) : "Shiftbank");
+        ImGui::PopFont();
+    } else {
+        ImGui::PushFont(fonts_.heading);
+        centre_y(fonts_.heading);
+        ImGui::TextUnformatted("Shiftbank");
+        ImGui::PopFont();
+        if (!state_.trust.name.empty()) {
+            ImGui::SameLine(0, 16);
+            centre_y(fonts_.body);
+            ImGui::TextUnformatted(state_.trust.name.c_str());
+        }
+    }
+    if (status_ == DataStatus::Ready) {
+        // Right side: role switch (demo only), data source, and the signed-in person.
+        const char* role_label = session_.role == Role::Clinician ? "Clinician" : session_.role == Role::Admin ? "Admin" : "Manager";
+        const std::string name = ctx.user ? ctx.user->name : "";
+        const float avatar = 32;
+        const float name_w = ctx.phone ? 0 : ImGui::CalcTextSize(name.c_str()).x + 10;
+        const float role_w = ImGui::CalcTextSize(role_label).x + 48;
+        const float source_w = ctx.phone ? 0 : ImGui::CalcTextSize(source_.c_str()).x + 40;
+        float x = io.DisplaySize.x - (ctx.phone ? 16 : 20) - avatar - name_w - role_w - source_w - 16;
+        ImGui::SetCursorPos(ImVec2(x, (h - ImGui::GetFrameHeight()) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, kDarkBlue);
+        ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, kBrightBlue);
+        ImGui::PushStyleColor(ImGuiCol_PopupBg, kWhite);
+        ImGui::PushStyleColor(ImGuiCol_Border, kDarkBlue);
+        ImGui::SetNextItemWidth(role_w);
+        const std::string role_text = std::string(role_label) + "  " ICON_CHEVRON_DOWN;
+        if (ImGui::BeginCombo("##role", role_text.c_str(), ImGuiComboFlags_NoArrowButton)) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kText);
+            for (Role r : {Role::Manager, Role::Clinician, Role::Admin})
+                if (ImGui::Selectable(std::string(display_name(r)).c_str(), session_.role == r)) choose_default_user(r);
+            ImGui::PopStyleColor();
+            ImGui::EndCombo();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Demo: switch between a ward manager's and a clinician's view");
+        ImGui::PopStyleColor(4);
+        if (!ctx.phone) {
+            ImGui::SameLine(0, 16);
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float cy = h * 0.5f;
+            dl->AddCircleFilled(ImVec2(p.x + 5, cy), 4.5f, rgb(0x7ED69B));
+            ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + 16, (h - ImGui::GetTextLineHeight()) * 0.5f));
+            ImGui::TextUnformatted(source_.c_str());
+        }
+        ImGui::SameLine(0, 16);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 c(p.x + avatar * 0.5f, h * 0.5f);
+        dl->AddCircleFilled(c, avatar * 0.5f, kWhite);
+        const std::string ini = initials(name);
+        ImGui::PushFont(fonts_.bold);
+        const ImVec2 ts = ImGui::CalcTextSize(ini.c_str());
+        dl->AddText(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), kBlue, ini.c_str());
+        ImGui::PopFont();
+        if (!ctx.phone) {
+            ImGui::SetCursorScreenPos(ImVec2(p.x + avatar + 10, (h - ImGui::GetTextLineHeight()) * 0.5f));
+            ImGui::TextUnformatted(name.c_str());
+        }
+    }
+    ImGui::PopStyleColor();
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+void App::draw_side_nav(const ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, kTopBarHeight));
+    ImGui::SetNextWindowSize(ImVec2(kSideNavWidth, io.DisplaySize.y - kTopBarHeight));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kWhite);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 2));
+    ImGui::Begin("##nav", nullptr, kPanelFlags);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int open = count_open(state_);
+    struct Item { View view; const char* icon; };
+    for (Item item : {Item{View::Rota, ICON_GRID}, Item{View::OpenShifts, ICON_INBOX},
+                      Item{View::MyShifts, ICON_CALENDAR}, Item{View::Reports, ICON_BAR_CHART}}) {
+        const bool selected = session_.view == item.view;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 size(kSideNavWidth, 40);
+        ImGui::PushID(int(item.view));
+        if (ImGui::InvisibleButton("nav", size)) session_.view = item.view;
+        const bool hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        if (selected) {
+            dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), kPaleBlue);
+            dl->AddRectFilled(p, ImVec2(p.x + 4, p.y + size.y), kBlue);
+        } else if (hovered) {
+            dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), kBackground);
+        }
+        ImFont* font = selected ? fonts_.bold : fonts_.body;
+        const float fs = font->FontSize * io.FontGlobalScale;
+        const float ty = p.y + (size.y - fs) * 0.5f;
+        const ImU32 col = selected ? kBlue : kText;
+        dl->AddText(font, fs, ImVec2(p.x + 20, ty), selected ? kBlue : kSecondaryText, item.icon);
+        dl->AddText(font, fs, ImVec2(p.x + 48, ty), col, view_title(item.view));
+        if (item.view == View::OpenShifts && open > 0) {
+            const std::string n = std::to_string(open);
+            const ImVec2 ts = fonts_.small->CalcTextSizeA(fonts_.small->FontSize * io.FontGlobalScale, FLT_MAX, 0, n.c_str());
+            const ImVec2 b(p.x + size.x - 20 - ts.x - 14, p.y + 11);
+            dl->AddRectFilled(b, ImVec2(b.x + ts.x + 14, b.y + 18), kBlue, 9);
+            dl->AddText(fonts_.small, fonts_.small->FontSize * io.FontGlobalScale, ImVec2(b.x + 7, b.y + (18 - ts.y) * 0.5f), kWhite, n.c_str());
+        }
+    }
+    dl->AddLine(ImVec2(kSideNavWidth - 1, kTopBarHeight), ImVec2(kSideNavWidth - 1, io.DisplaySize.y), kBorder);
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+}
+
+void App::draw_bottom_tabs(const ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float y = io.DisplaySize.y - kBottomTabsHeight;
+    ImGui::SetNextWindowPos(ImVec2(0, y));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, kBottomTabsHeight));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kWhite);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::Begin("##tabs", nullptr, kPanelFlags);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(0, y), ImVec2(io.DisplaySize.x, y), kBorder);
+    struct Item { View view; const char* icon; const char* label; };
+    const Item items[] = {{View::MyShifts, ICON_HOME, "My shifts"}, {View::OpenShifts, ICON_INBOX, "Open shifts"},
+                          {View::Rota, ICON_GRID, "Rota"}, {View::Reports, ICON_BAR_CHART, "Reports"}};
+    const float w = io.DisplaySize.x / 4;
+    for (int i = 0; i < 4; ++i) {
+        const Item& it = items[i];
+        const bool selected = session_.view == it.view;
+        const ImVec2 p(w * float(i), y);
+        ImGui::SetCursorScreenPos(p);
+        ImGui::PushID(i);
+        if (ImGui::InvisibleButton("tab", ImVec2(w, kBottomTabsHeight))) session_.view = it.view;
+        ImGui::PopID();
+        const ImU32 col = selected ? kBlue : kSecondaryText;
+        ImFont* f = selected ? fonts_.bold : fonts_.body;
+        const float fs = f->FontSize * io.FontGlobalScale, ss = fonts_.small->FontSize * io.FontGlobalScale;
+        const ImVec2 icon_size = f->CalcTextSizeA(fs * 1.2f, FLT_MAX, 0, it.icon);
+        dl->AddText(f, fs * 1.2f, ImVec2(p.x + (w - icon_size.x) * 0.5f, p.y + 10), col, it.icon);
+        ImFont* lf = selected ? fonts_.bold : fonts_.small;
+        const ImVec2 ls = lf->CalcTextSizeA(ss, FLT_MAX, 0, it.label);
+        dl->AddText(lf, ss, ImVec2(p.x + (w - ls.x) * 0.5f, p.y + 38), col, it.label);
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+}
+
+void App::draw_content(ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float top = ctx.phone ? kPhoneTopBarHeight : kTopBarHeight;
+    const float left = ctx.phone ? 0 : kSideNavWidth;
+    const float bottom = ctx.phone ? kBottomTabsHeight : 0;
+    ImGui::SetNextWindowPos(ImVec2(left, top));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - left, io.DisplaySize.y - top - bottom));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ctx.phone ? ImVec2(14, 14) : ImVec2(24, 18));
+    ImGui::Begin("##content", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
+    switch (session_.view) {
+        case View::Rota: draw_rota_view(ctx); break;
+        case View::OpenShifts: draw_open_shifts_view(ctx); break;
+        case View::MyShifts: draw_my_shifts_view(ctx); break;
+        case View::Reports: draw_reports_view(ctx); break;
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+void App::draw_status_screen(const ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float top = ctx.phone ? kPhoneTopBarHeight : kTopBarHeight;
+    ImGui::SetNextWindowPos(ImVec2(0, top));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - top));
+    ImGui::Begin("##status", nullptr, kPanelFlags);
+    const float w = std::min(520.0f, io.DisplaySize.x - 32);
+    ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - w) * 0.5f, 80));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    if (status_ == DataStatus::Loading) {
+        heading(fonts_, "Loading the rota\xE2\x80\xA6");
+        ImGui::TextWrapped("Fetching the trust's wards, staff and shifts.");
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+        heading(fonts_, ICON_ERROR "  The rota could not be loaded");
+        ImGui::PopStyleColor();
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", failure_.c_str());
+        ImGui::Spacing();
+        ImGui::TextWrapped("Nothing has been changed. Reload the page to try again; if this keeps happening, "
+                           "tell your trust's Shiftbank administrator what this message says.");
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::End();
+}
+
+}  // namespace sb::ui

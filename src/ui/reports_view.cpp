@@ -1,0 +1,77 @@
+// Fill rate and bank-versus-agency spend per ward over the rota period.
+#include "core/reports.hpp"
+#include "ui/view_context.hpp"
+#include "ui/widgets.hpp"
+
+namespace sb::ui {
+using namespace colour;
+
+namespace {
+void figure(const ViewContext& ctx, const char* label, const std::string& value, ImU32 colour, float width) {
+    ImGui::BeginGroup();
+    begin_card(label, 92);
+    ImGui::TextDisabled("%s", label);
+    ImGui::PushFont(ctx.fonts.large);
+    text_coloured(colour, value.c_str());
+    ImGui::PopFont();
+    end_card();
+    ImGui::EndGroup();
+}
+}  // namespace
+
+void draw_reports_view(ViewContext& ctx) {
+    const State& state = ctx.state;
+    const auto rows = ward_figures(state, state.period_start, state.period_days);
+    const WardFigures& total = rows.back();
+    if (!ctx.phone) heading(ctx.fonts, "Reports");
+    ImGui::TextDisabled("Rota period %s", date_range(state.period_start, state.period_start + (state.period_days - 1)).c_str());
+    ImGui::Spacing();
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const int per_row = ctx.phone ? 2 : 4;
+    const float w = (avail - float(per_row - 1) * 12) / float(per_row);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.1f%%", total.fill_rate() * 100);
+    const std::string values[] = {buf, std::to_string(total.open_in_bank), format_money(total.bank_pence), format_money(total.agency_pence)};
+    const char* labels[] = {"Shifts filled", "Open in the bank", "Bank spend", "Agency spend"};
+    const ImU32 colours[] = {kText, kBlue, kGreen, kRed};
+    for (int i = 0; i < 4; ++i) {
+        if (i % per_row) ImGui::SameLine(0, 12);
+        ImGui::BeginChild(labels[i], ImVec2(w, 92), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+        figure(ctx, labels[i], values[i], colours[i], w);
+        ImGui::EndChild();
+    }
+    ImGui::Spacing();
+    if (ImGui::BeginTable("wards", ctx.phone ? 3 : 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_PadOuterX)) {
+        ImGui::TableSetupColumn("Ward", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Filled");
+        if (!ctx.phone) {
+            ImGui::TableSetupColumn("Shifts");
+            ImGui::TableSetupColumn("In the bank");
+            ImGui::TableSetupColumn("Bank spend");
+        }
+        ImGui::TableSetupColumn("Agency spend");
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i + 1 < rows.size(); ++i) {
+            const WardFigures& f = rows[i];
+            const Ward* ward = state.find_ward(f.ward);
+            ImGui::TableNextRow(ImGuiTableRowFlags_None, 30);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(ward ? ward->name.c_str() : f.ward.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%.0f%%", f.fill_rate() * 100);
+            if (!ctx.phone) {
+                ImGui::TableNextColumn();
+                ImGui::Text("%d", f.shifts);
+                ImGui::TableNextColumn();
+                ImGui::Text("%d", f.open_in_bank);
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(format_money(f.bank_pence).c_str());
+            }
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(format_money(f.agency_pence).c_str());
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace sb::ui

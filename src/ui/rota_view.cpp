@@ -1,0 +1,302 @@
+// The manager's rota: staff × days for one ward, vacant shifts on top, grouped by staff group.
+// Only the visible rows are built each frame (ImGuiListClipper), so a ward of any size scrolls.
+#include <algorithm>
+#include <map>
+
+#include "core/civil_time.hpp"
+#include "core/enum_names.hpp"
+#include "core/reports.hpp"
+#include "ui/icons.hpp"
+#include "ui/view_context.hpp"
+#include "ui/widgets.hpp"
+
+namespace sb::ui {
+using namespace colour;
+
+namespace {
+constexpr float kRowHeight = 44, kNameWidth = 190, kPhoneNameWidth = 132, kMinDayWidth = 84;
+
+int group_order(StaffGroup g) {
+    switch (g) {
+        case StaffGroup::Nurse: return 0;
+        case StaffGroup::Hca: return 1;
+        case StaffGroup::Doctor: return 2;
+        case StaffGroup::Ahp: return 3;
+    }
+    return 4;
+}
+
+const char* group_heading(StaffGroup g) {
+    switch (g) {
+        case StaffGroup::Nurse: return "Registered nurses";
+        case StaffGroup::Hca: return "Healthcare assistants";
+        case StaffGroup::Doctor: return "Doctors";
+        case StaffGroup::Ahp: return "Allied health professionals";
+    }
+    return "";
+}
+
+// Grades sort senior first: "Band 7" before "Band 5", "ST3" before "FY1".
+int grade_rank(const std::string& grade) {
+    static const char* order[] = {"ST", "CT", "FY2", "FY1", "Band 8", "Band 7", "Band 6", "Band 5", "Band 4", "Band 3", "Band 2"};
+    for (int i = 0; i < int(std::size(order)); ++i)
+        if (grade.rfind(order[i], 0) == 0) return i;
+    return 99;
+}
+
+void rebuild_index(RotaIndex& ix, const State& state, const std::string& ward) {
+    ix = RotaIndex{};
+    ix.revision = state.revision;
+    ix.ward = ward;
+    ix.built_for = &state;
+    const int days = state.period_days;
+    std::vector<std::vector<const Shift*>> vacant(static_cast<size_t>(days));
+    std::map<std::string, const Staff*> people;
+    for (const Staff& p : state.staff)
+        if (std::find(p.wards.begin(), p.wards.end(), ward) != p.wards.end()) people[p.id] = &p;
+    for (const Shift& s : state.shifts) {
+        if (s.ward != ward || s.status == ShiftStatus::Cancelled) continue;
+        const int d = s.start.date - state.period_start;
+        if (d < 0 || d >= days) continue;
+        if (s.assignee.empty()) {
+            vacant[size_t(d)].push_back(&s);
+            continue;
+        }
+        auto& cells = ix.cells[s.assignee];
+        if (cells.empty()) cells.resize(size_t(days));
+        cells[size_t(d)].push_back(&s);
+        if (!people.count(s.assignee))
+            if (const Staff* p = state.find_staff(s.assignee)) people[p->id] = p;   // bank or agency cover
+    }
+    // Vacant shifts are laid out in lanes (lane k holds each day's k-th vacancy), so every row has
+    // the same height and the clipper can skip rows it does not draw.
+    size_t lanes = 0;
+    for (const auto& v : vacant) lanes = std::max(lanes, v.size());
+    ix.rows.push_back({RotaIndex::Row::GroupHeader, "Vacant shifts"});
+    for (size_t lane = 0; lane < lanes; ++lane) {
+        const std::string key = "#vacant" + std::to_string(lane);
+        auto& cells = ix.cells[key];
+        cells.resize(size_t(days));
+        for (int d = 0; d < days; ++d)
+            if (lane < vacant[size_t(d)].size()) cells[size_t(d)].push_back(vacant[size_t(d)][lane]);
+        ix.rows.push_back({RotaIndex::Row::Vacant, key});
+    }
+    std::vector<const Staff*> sorted;
+    for (auto& [id, p] : people) sorted.push_back(p);
+    std::sort(sorted.begin(), sorted.end(), [](const Staff* a, const Staff* b) {
+        if (group_order(a->group) != group_order(b->group)) return group_order(a->group) < group_order(b->group);
+        if (grade_rank(a->grade) != grade_rank(b->grade)) return grade_rank(a->grade) < grade_rank(b->grade);
+        return a->name < b->name;
+    });
+    for (size_t i = 0; i < sorted.size(); ++i) {
+        if (i == 0 || sorted[i]->group != sorted[i - 1]->group) {
+            size_t n = 0;
+            while (i + n < sorted.size() && sorted[i + n]->group == sorted[i]->group) ++n;
+            ix.rows.push_back({RotaIndex::Row::GroupHeader, std::string(group_heading(sorted[i]->group)) + " \xC2\xB7 " + std::to_string(n)});
+        }
+        ix.rows.push_back({RotaIndex::Row::Person, sorted[i]->id, sorted[i]});
+    }
+}
+
+void shift_tooltip(const Shift& s, const State& state) {
+    ImGui::BeginTooltip();
+    ImGui::Text("%s \xC2\xB7 %s", shift_label(s, state).c_str(), format_weekday_day_month(s.start.date).c_str());
+    ImGui::Text("%s  (%s)", shift_times(s).c_str(), format_duration(shift_minutes(s)).c_str());
+    const Ward* w = state.find_ward(s.ward);
+    ImGui::TextDisabled("%s", w ? w->name.c_str() : s.ward.c_str());
+    ImGui::Text("Status: %s", std::string(display_name(s.status)).c_str());
+    if (!s.assignee.empty())
+        if (const Staff* p = state.find_staff(s.assignee)) ImGui::Text("Assigned: %s", p->name.c_str());
+    if (s.source != ShiftSource::Roster) ImGui::Text("Source: %s", s.source == ShiftSource::Bank ? "Staff bank" : "Agency");
+    ImGui::Text("Rate: %s per hour", format_money(s.rate_pence_per_hour).c_str());
+    ImGui::EndTooltip();
+}
+
+void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last) {
+    ViewMemory& m = ctx.memory;
+    heading(ctx.fonts, ward.name.c_str());
+    if (!ctx.phone) ImGui::SameLine(0, 24);
+    ImGui::SetNextItemWidth(ctx.phone ? -1 : 180);
+    if (ImGui::BeginCombo("##ward", ICON_HOSPITAL "  Change ward")) {
+        for (const Ward& w : ctx.state.wards)
+            if (ImGui::Selectable(w.name.c_str(), w.id == ward.id)) m.rota_ward = w.id;
+        ImGui::EndCombo();
+    }
+    if (!ctx.phone) ImGui::SameLine();
+    const int max_offset = std::max(0, ctx.state.period_days / 7 - m.rota_weeks);
+    ImGui::BeginDisabled(m.rota_week_offset <= 0);
+    if (button(ICON_CHEVRON_LEFT "##prev", ButtonKind::Secondary)) --m.rota_week_offset;
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 6);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(date_range(first, last).c_str());
+    ImGui::SameLine(0, 6);
+    ImGui::BeginDisabled(m.rota_week_offset >= max_offset);
+    if (button(ICON_CHEVRON_RIGHT "##next", ButtonKind::Secondary)) ++m.rota_week_offset;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(110);
+    const char* weeks_label[] = {"1 week", "2 weeks", "4 weeks"};
+    const int weeks_value[] = {1, 2, 4};
+    const int current = m.rota_weeks == 1 ? 0 : m.rota_weeks == 2 ? 1 : 2;
+    if (ImGui::BeginCombo("##weeks", weeks_label[current])) {
+        for (int i = 0; i < 3; ++i)
+            if (ImGui::Selectable(weeks_label[i], i == current)) m.rota_weeks = weeks_value[i];
+        ImGui::EndCombo();
+    }
+    m.rota_week_offset = std::clamp(m.rota_week_offset, 0, std::max(0, ctx.state.period_days / 7 - m.rota_weeks));
+}
+
+}  // namespace
+
+void draw_rota_view(ViewContext& ctx) {
+    const State& state = ctx.state;
+    ViewMemory& m = ctx.memory;
+    if (state.wards.empty()) {
+        ImGui::TextUnformatted("This trust has no wards yet.");
+        return;
+    }
+    if (!state.find_ward(m.rota_ward)) {
+        m.rota_ward = state.wards.front().id;
+        if (ctx.user && !ctx.user->wards.empty()) m.rota_ward = ctx.user->wards.front();
+    }
+    const Ward& ward = *state.find_ward(m.rota_ward);
+    RotaIndex& ix = m.rota_index;
+    if (ix.revision != state.revision || ix.ward != ward.id || ix.built_for != &state) rebuild_index(ix, state, ward.id);
+
+    if (m.rota_weeks == 0)   // two weeks when they fit without sideways scrolling, else one
+        m.rota_weeks = ImGui::GetContentRegionAvail().x >= kNameWidth + 14 * kMinDayWidth + 14 ? 2 : 1;
+    const int first_day = std::min(m.rota_week_offset * 7, std::max(0, state.period_days - 7));
+    const int day_count = std::min(m.rota_weeks * 7, state.period_days - first_day);
+    const Date first = state.period_start + first_day;
+    draw_toolbar(ctx, ward, first, first + (day_count - 1));
+    ImGui::Spacing();
+
+    const float status_h = ImGui::GetTextLineHeightWithSpacing() + 8;
+    // Day columns share the width; below kMinDayWidth the grid scrolls sideways instead of squashing chips.
+    const float name_w = ctx.phone ? kPhoneNameWidth : kNameWidth;
+    const float day_w = std::max(kMinDayWidth, (ImGui::GetContentRegionAvail().x - name_w - ImGui::GetStyle().ScrollbarSize - 10) / float(day_count) - 1);
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH;
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 3));
+    if (ImGui::BeginTable("rota", day_count + 1, flags, ImVec2(0, -status_h))) {
+        ImGui::TableSetupScrollFreeze(1, 1);
+        ImGui::TableSetupColumn("Staff", ImGuiTableColumnFlags_WidthFixed, name_w);
+        for (int d = 0; d < day_count; ++d) ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, day_w);
+
+        // Day header: weekday and date, today in blue with a bar under it.
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, 40);
+        ImGui::TableSetColumnIndex(0);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
+        ImGui::TextDisabled("Staff");
+        for (int d = 0; d < day_count; ++d) {
+            ImGui::TableSetColumnIndex(d + 1);
+            const Date day = first + d;
+            const bool today = day == ctx.session.today;
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const std::string wd = weekday_short(day), dn = std::to_string(civil(day).day);
+            const ImU32 col = today ? kBlue : kSecondaryText;
+            const float scale = ImGui::GetIO().FontGlobalScale;
+            ImVec2 ws = ctx.fonts.small->CalcTextSizeA(ctx.fonts.small->FontSize * scale, FLT_MAX, 0, wd.c_str());
+            ImVec2 ds = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize * scale, FLT_MAX, 0, dn.c_str());
+            dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize * scale, ImVec2(p.x + (day_w - 6 - ws.x) * 0.5f, p.y), col, wd.c_str());
+            dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize * scale, ImVec2(p.x + (day_w - 6 - ds.x) * 0.5f, p.y + ws.y), today ? kBlue : kText, dn.c_str());
+            if (today) dl->AddRectFilled(ImVec2(p.x - 3, p.y + 34), ImVec2(p.x + day_w - 3, p.y + 37), kBlue);
+            if (is_weekend(day)) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kWeekendShade);
+            ImGui::Dummy(ImVec2(day_w - 6, 34));
+        }
+
+        ImGuiListClipper clipper;
+        clipper.Begin(int(ix.rows.size()), kRowHeight);
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const RotaIndex::Row& row = ix.rows[size_t(r)];
+                ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
+                ImGui::TableSetColumnIndex(0);
+                if (row.kind == RotaIndex::Row::GroupHeader) {
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, kBackground);
+                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - 3);
+                    ImGui::PushFont(ctx.fonts.bold);
+                    text_coloured(kSecondaryText, row.label.c_str());
+                    ImGui::PopFont();
+                    continue;
+                }
+                if (row.kind == RotaIndex::Row::Vacant) {
+                    if (r > 0 && ix.rows[size_t(r - 1)].kind != RotaIndex::Row::Vacant) {   // label the first lane only
+                        ImGui::PushFont(ctx.fonts.bold);
+                        ImGui::TextUnformatted("Vacant");
+                        ImGui::PopFont();
+                        ImGui::PushFont(ctx.fonts.small);
+                        ImGui::TextDisabled("Unfilled or in the bank");
+                        ImGui::PopFont();
+                    }
+                } else {
+                    const Staff& p = *row.staff;
+                    ImGui::PushFont(ctx.fonts.bold);
+                    ImGui::TextUnformatted(p.name.c_str());
+                    ImGui::PopFont();
+                    int64_t minutes = 0;
+                    auto it = ix.cells.find(p.id);
+                    if (it != ix.cells.end())
+                        for (int d = 0; d < day_count; ++d)
+                            for (const Shift* s : it->second[size_t(first_day + d)]) minutes += shift_minutes(*s);
+                    const double contracted = p.contracted_minutes_per_week / 60.0 * day_count / 7.0;
+                    ImGui::PushFont(ctx.fonts.small);
+                    if (p.employment == Employment::Substantive)
+                        ImGui::TextDisabled("%s \xC2\xB7 %.0f / %.0f h", p.grade.c_str(), minutes / 60.0, contracted);
+                    else
+                        ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %.0f h", p.grade.c_str(),
+                                            std::string(to_string(p.employment)).c_str(), minutes / 60.0);
+                    ImGui::PopFont();
+                }
+                auto it = ix.cells.find(row.label);
+                for (int d = 0; d < day_count; ++d) {
+                    ImGui::TableSetColumnIndex(d + 1);
+                    const Date day = first + d;
+                    if (day == ctx.session.today) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kTodayShade);
+                    else if (is_weekend(day)) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kWeekendShade);
+                    if (it == ix.cells.end()) continue;
+                    const auto& shifts = it->second[size_t(first_day + d)];
+                    if (shifts.empty()) continue;
+                    const ImVec2 p = ImGui::GetCursorScreenPos();
+                    const float w = (day_w - 6) / float(shifts.size());
+                    for (size_t k = 0; k < shifts.size(); ++k) {
+                        const ImVec2 a(p.x + w * float(k), p.y), b(a.x + w - (k + 1 < shifts.size() ? 2 : 0), p.y + kRowHeight - 6);
+                        draw_shift_chip(ImGui::GetWindowDrawList(), a, b, *shifts[k], state.find_shift_type(shifts[k]->type), ctx.fonts);
+                        ImGui::SetCursorScreenPos(a);
+                        ImGui::PushID(shifts[k]->id.c_str());
+                        ImGui::InvisibleButton("chip", ImVec2(b.x - a.x, b.y - a.y));
+                        if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) shift_tooltip(*shifts[k], state);
+                        ImGui::PopID();
+                    }
+                }
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
+
+    // Status bar: counts a manager scans first.
+    int vacant = 0, open = 0, agency = 0, staff = 0;
+    for (const auto& row : ix.rows) staff += row.kind == RotaIndex::Row::Person;
+    for (const auto& [key, cells] : ix.cells)
+        for (int d = 0; d < day_count; ++d)
+            for (const Shift* s : cells[size_t(first_day + d)]) {
+                vacant += s->assignee.empty();
+                open += s->status == ShiftStatus::Open;
+                agency += s->source == ShiftSource::Agency;
+            }
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+    ImGui::TextDisabled("%d staff", staff);
+    ImGui::SameLine(0, 18);
+    ImGui::Text("Vacant: %d", vacant);
+    ImGui::SameLine(0, 6);
+    ImGui::TextDisabled("(%d in the bank \xC2\xB7 B)", open);
+    ImGui::SameLine(0, 18);
+    ImGui::Text("Agency: %d", agency);
+    ImGui::SameLine(0, 6);
+    ImGui::TextDisabled("(A)");
+}
+
+}  // namespace sb::ui

@@ -1,0 +1,121 @@
+#include "widgets.hpp"
+
+#include "core/civil_time.hpp"
+#include "core/enum_names.hpp"
+
+namespace sb::ui {
+using namespace colour;
+
+std::string shift_times(const Shift& s) { return format_clock(s.start.minute) + "\xE2\x80\x93" + format_clock(s.end.minute); }
+
+std::string shift_label(const Shift& s, const State& state) {
+    const ShiftType* t = state.find_shift_type(s.type);
+    return t ? t->name : s.type;
+}
+
+namespace {
+void dashed_rect(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col) {
+    const float dash = 4, gap = 3;
+    for (float x = a.x; x < b.x; x += dash + gap) {
+        dl->AddLine({x, a.y}, {std::min(x + dash, b.x), a.y}, col);
+        dl->AddLine({x, b.y - 1}, {std::min(x + dash, b.x), b.y - 1}, col);
+    }
+    for (float y = a.y; y < b.y; y += dash + gap) {
+        dl->AddLine({b.x - 1, y}, {b.x - 1, std::min(y + dash, b.y)}, col);
+    }
+}
+
+void letter_badge(ImDrawList* dl, ImVec2 top_right, const char* letter, ImU32 fill, const Fonts& fonts) {
+    const float size = 15;
+    ImVec2 a(top_right.x - size - 3, top_right.y + 3), b(top_right.x - 3, top_right.y + 3 + size);
+    dl->AddRectFilled(a, b, fill, 3);
+    ImVec2 ts = fonts.small->CalcTextSizeA(fonts.small->FontSize * ImGui::GetIO().FontGlobalScale, FLT_MAX, 0, letter);
+    dl->AddText(fonts.small, fonts.small->FontSize * ImGui::GetIO().FontGlobalScale,
+                ImVec2((a.x + b.x - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), kWhite, letter);
+}
+}  // namespace
+
+void draw_shift_chip(ImDrawList* dl, ImVec2 min, ImVec2 max, const Shift& s, const ShiftType* type, const Fonts& fonts) {
+    const ShiftTypeStyle st = shift_type_style(s.type);
+    const bool draft = s.status == ShiftStatus::Draft;
+    const bool vacant = s.assignee.empty();
+    dl->AddRectFilled(min, max, draft && vacant ? kWhite : st.fill, 4);
+    if (draft || vacant) dashed_rect(dl, min, max, st.border);
+    dl->AddRectFilled(min, ImVec2(min.x + 3, max.y), st.border, 4, ImDrawFlags_RoundCornersLeft);
+    const float scale = ImGui::GetIO().FontGlobalScale;
+    const float small = fonts.small->FontSize * scale;
+    dl->PushClipRect(min, max, true);
+    const char* name = type ? type->name.c_str() : s.type.c_str();
+    dl->AddText(fonts.bold, small, ImVec2(min.x + 7, min.y + 3), st.text, name);
+    dl->AddText(fonts.small, small, ImVec2(min.x + 7, min.y + 3 + small + 1), kSecondaryText, shift_times(s).c_str());
+    if (s.status == ShiftStatus::Open) letter_badge(dl, ImVec2(max.x, min.y), "B", kBlue, fonts);
+    else if (s.source == ShiftSource::Agency) letter_badge(dl, ImVec2(max.x, min.y), "A", kSecondaryText, fonts);
+    else if (s.source == ShiftSource::Bank && !vacant) letter_badge(dl, ImVec2(max.x, min.y), "b", kBrightBlue, fonts);
+    dl->PopClipRect();
+}
+
+bool button(const char* label, ButtonKind kind, ImVec2 size) {
+    ImU32 bg = kWhite, hover = kPaleBlue, active = rgb(0xCCE0F4), text = kBlue, border = kBlue;
+    if (kind == ButtonKind::Primary) bg = kGreen, hover = rgb(0x006632), active = rgb(0x00401E), text = kWhite, border = kGreen;
+    if (kind == ButtonKind::Quiet) border = IM_COL32(0, 0, 0, 0);
+    ImGui::PushStyleColor(ImGuiCol_Button, bg);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, active);
+    ImGui::PushStyleColor(ImGuiCol_Text, text);
+    ImGui::PushStyleColor(ImGuiCol_Border, border);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
+    const bool pressed = ImGui::Button(label, size);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(5);
+    return pressed;
+}
+
+void badge(const char* text, ImU32 fill, ImU32 text_colour, const Fonts& fonts) {
+    const float scale = ImGui::GetIO().FontGlobalScale;
+    const float size = fonts.small->FontSize * scale;
+    ImVec2 ts = fonts.small->CalcTextSizeA(size, FLT_MAX, 0, text);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImVec2 pad(7, (h - ts.y) * 0.5f);
+    ImVec2 end(pos.x + ts.x + pad.x * 2, pos.y + h);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, end, fill, h * 0.5f);
+    dl->AddText(fonts.small, size, ImVec2(pos.x + pad.x, pos.y + pad.y), text_colour, text);
+    ImGui::Dummy(ImVec2(end.x - pos.x, h));
+}
+
+void begin_card(const char* id, float height) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, kWhite);
+    ImGui::BeginChild(id, ImVec2(0, height), ImGuiChildFlags_Border | (height == 0 ? ImGuiChildFlags_AutoResizeY : 0),
+                      ImGuiWindowFlags_NoScrollbar);
+}
+
+void end_card() {
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+}
+
+void text_coloured(ImU32 colour, const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+void heading(const Fonts& fonts, const char* text) {
+    ImGui::PushFont(fonts.heading);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+}
+
+std::string date_range(Date first, Date last) {
+    const auto a = civil(first), b = civil(last);
+    std::string left = std::to_string(a.day);
+    if (a.month != b.month || a.year != b.year) left += std::string(" ") + month_short(a.month);
+    if (a.year != b.year) left += " " + std::to_string(a.year);
+    return left + " \xE2\x80\x93 " + std::to_string(b.day) + " " + month_short(b.month) + " " + std::to_string(b.year);
+}
+
+}  // namespace sb::ui
