@@ -109,7 +109,7 @@ std::optional<LocalDateTime> parse_local_date_time(std::string_view s) {
 }
 
 std::string format_clock(int minute_of_day) {
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, "%02d:%02d", minute_of_day / 60, minute_of_day % 60);
     return buf;
 }

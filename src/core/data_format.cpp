@@ -200,10 +200,13 @@ public:
     }
 
     template <class T, class F>
-    void array(const json& doc, const char* key, std::vector<T>& out, F read_item) {
+    void array(const json& doc, const char* key, std::vector<T>& out, F read_item, bool required = true) {
         const std::string p = std::string("/") + key;
         auto it = doc.find(key);
-        if (it == doc.end()) return fail(p, "is missing (use [] for none)");
+        if (it == doc.end()) {
+            if (required) fail(p, "is missing (use [] for none)");
+            return;
+        }
         if (!it->is_array()) return fail(p, "must be an array, not " + type_name(*it));
         out.reserve(it->size());
         for (size_t i = 0; i < it->size(); ++i) {
@@ -341,6 +344,48 @@ bool read_user(Reader& r, const json& j, const std::string& p, User& u) {
                 r.id(j, p, "staff", u.staff, false), r.id_list(j, p, "wards", u.wards)});
 }
 
+bool read_leave(Reader& r, const json& j, const std::string& p, Leave& l) {
+    if (!r.object(j, p, {"id", "staff", "kind", "first", "last", "status"})) return false;
+    bool ok = all({r.id(j, p, "id", l.id), r.id(j, p, "staff", l.staff), r.enumeration(j, p, "kind", l.kind),
+                   r.date(j, p, "first", l.first), r.date(j, p, "last", l.last), r.enumeration(j, p, "status", l.status)});
+    if (ok && l.last < l.first) {
+        r.fail(p + "/last", "must not be before the first day (" + format_date(l.first) + ")");
+        ok = false;
+    }
+    return ok;
+}
+
+bool read_availability(Reader& r, const json& j, const std::string& p, Availability& a) {
+    if (!r.object(j, p, {"staff", "date", "start", "end"})) return false;
+    bool ok = all({r.id(j, p, "staff", a.staff), r.date(j, p, "date", a.date), r.clock(j, p, "start", a.start_minute),
+                   r.clock(j, p, "end", a.end_minute)});
+    if (ok && a.end_minute <= a.start_minute && a.end_minute != 0) {
+        r.fail(p + "/end", "must be after the start (use 00:00 for midnight)");
+        ok = false;
+    }
+    if (a.end_minute == 0) a.end_minute = 24 * 60;
+    return ok;
+}
+
+bool read_application(Reader& r, const json& j, const std::string& p, Application& a) {
+    return r.object(j, p, {"id", "shift", "staff", "status"}) &&
+           all({r.id(j, p, "id", a.id), r.id(j, p, "shift", a.shift), r.id(j, p, "staff", a.staff),
+                r.enumeration(j, p, "status", a.status)});
+}
+
+bool read_timesheet(Reader& r, const json& j, const std::string& p, Timesheet& t) {
+    return r.object(j, p, {"id", "shift", "staff", "start", "end", "status"}) &&
+           all({r.id(j, p, "id", t.id), r.id(j, p, "shift", t.shift), r.id(j, p, "staff", t.staff),
+                r.local_time(j, p, "start", t.start), r.local_time(j, p, "end", t.end),
+                r.enumeration(j, p, "status", t.status)});
+}
+
+bool read_swap(Reader& r, const json& j, const std::string& p, Swap& w) {
+    return r.object(j, p, {"id", "shift", "other_shift", "from", "to", "status"}) &&
+           all({r.id(j, p, "id", w.id), r.id(j, p, "shift", w.shift), r.id(j, p, "other_shift", w.other_shift),
+                r.id(j, p, "from", w.from), r.id(j, p, "to", w.to), r.enumeration(j, p, "status", w.status)});
+}
+
 // Ids must be unique within their list, and every reference must name something that exists.
 template <class T>
 std::unordered_set<std::string> unique_ids(Reader& r, const std::vector<T>& items, const char* list) {
@@ -357,7 +402,7 @@ void check_references(Reader& r, const State& s) {
     auto wards = unique_ids(r, s.wards, "wards");
     auto types = unique_ids(r, s.shift_types, "shift_types");
     auto staff = unique_ids(r, s.staff, "staff");
-    unique_ids(r, s.shifts, "shifts");
+    auto shifts = unique_ids(r, s.shifts, "shifts");
     unique_ids(r, s.users, "users");
     auto ref = [&](const std::unordered_set<std::string>& set, const std::string& id, const std::string& path,
                    const char* what) {
@@ -374,6 +419,24 @@ void check_references(Reader& r, const State& s) {
         ref(wards, s.shifts[i].ward, p + "/ward", "ward");
         ref(types, s.shifts[i].type, p + "/type", "shift type");
         ref(staff, s.shifts[i].assignee, p + "/assignee", "staff member");
+    }
+    for (size_t i = 0; i < s.leave.size(); ++i) ref(staff, s.leave[i].staff, "/leave/" + std::to_string(i) + "/staff", "staff member");
+    for (size_t i = 0; i < s.availability.size(); ++i)
+        ref(staff, s.availability[i].staff, "/availability/" + std::to_string(i) + "/staff", "staff member");
+    for (size_t i = 0; i < s.applications.size(); ++i) {
+        ref(staff, s.applications[i].staff, "/applications/" + std::to_string(i) + "/staff", "staff member");
+        ref(shifts, s.applications[i].shift, "/applications/" + std::to_string(i) + "/shift", "shift");
+    }
+    for (size_t i = 0; i < s.timesheets.size(); ++i) {
+        ref(staff, s.timesheets[i].staff, "/timesheets/" + std::to_string(i) + "/staff", "staff member");
+        ref(shifts, s.timesheets[i].shift, "/timesheets/" + std::to_string(i) + "/shift", "shift");
+    }
+    for (size_t i = 0; i < s.swaps.size(); ++i) {
+        const std::string p = "/swaps/" + std::to_string(i);
+        ref(shifts, s.swaps[i].shift, p + "/shift", "shift");
+        ref(shifts, s.swaps[i].other_shift, p + "/other_shift", "shift");
+        ref(staff, s.swaps[i].from, p + "/from", "staff member");
+        ref(staff, s.swaps[i].to, p + "/to", "staff member");
     }
     for (size_t i = 0; i < s.users.size(); ++i) {
         const std::string p = "/users/" + std::to_string(i);
@@ -426,7 +489,8 @@ LoadResult load_document(const json& doc) {
     State& s = out.state;
     if (!r.object(
             doc, "",
-            {"format", "revision", "trust", "period", "sites", "wards", "shift_types", "staff", "shifts", "users"})) {
+            {"format", "revision", "trust", "period", "sites", "wards", "shift_types", "staff", "shifts", "users",
+             "leave", "availability", "applications", "timesheets", "swaps"})) {
         out.errors = std::move(r.errors);
         return out;
     }
@@ -458,10 +522,39 @@ LoadResult load_document(const json& doc) {
     r.array(doc, "shifts", s.shifts,
             [&](const json& j, const std::string& p, Shift& x) { return read_shift(r, j, p, x); });
     r.array(doc, "users", s.users, [&](const json& j, const std::string& p, User& x) { return read_user(r, j, p, x); });
+    // Requests are optional: a rota exported from elsewhere may have none.
+    r.array(doc, "leave", s.leave, [&](const json& j, const std::string& p, Leave& x) { return read_leave(r, j, p, x); }, false);
+    r.array(doc, "availability", s.availability,
+            [&](const json& j, const std::string& p, Availability& x) { return read_availability(r, j, p, x); }, false);
+    r.array(doc, "applications", s.applications,
+            [&](const json& j, const std::string& p, Application& x) { return read_application(r, j, p, x); }, false);
+    r.array(doc, "timesheets", s.timesheets,
+            [&](const json& j, const std::string& p, Timesheet& x) { return read_timesheet(r, j, p, x); }, false);
+    r.array(doc, "swaps", s.swaps, [&](const json& j, const std::string& p, Swap& x) { return read_swap(r, j, p, x); }, false);
     if (r.errors.empty()) check_references(r, s);
     out.errors = std::move(r.errors);
     if (!out.errors.empty()) out.state = State{};  // never half-loaded
     return out;
+}
+
+json shift_to_json(const Shift& x) {
+    json req = {{"group", to_string(x.requirements.group)}};
+    if (!x.requirements.grades.empty()) req["grades"] = x.requirements.grades;
+    if (!x.requirements.skills.empty()) req["skills"] = x.requirements.skills;
+    json j = {{"id", x.id}, {"ward", x.ward}, {"type", x.type}, {"start", format_local_date_time(x.start)},
+              {"end", format_local_date_time(x.end)}, {"requirements", std::move(req)}, {"status", to_string(x.status)},
+              {"rate_pence_per_hour", x.rate_pence_per_hour}, {"source", to_string(x.source)}};
+    if (!x.assignee.empty()) j["assignee"] = x.assignee;
+    return j;
+}
+
+std::optional<Shift> shift_from_json(const json& j, const std::string& path, std::vector<LoadError>& errors) {
+    Reader r;
+    Shift s;
+    const bool ok = read_shift(r, j, path, s);
+    errors.insert(errors.end(), r.errors.begin(), r.errors.end());
+    if (!ok || !r.errors.empty()) return std::nullopt;
+    return s;
 }
 
 json to_json(const State& s) {
@@ -508,21 +601,36 @@ json to_json(const State& s) {
         staff.push_back(std::move(j));
     }
     auto& shifts = doc["shifts"] = json::array();
-    for (const auto& x : s.shifts) {
-        json req = {{"group", to_string(x.requirements.group)}};
-        if (!x.requirements.grades.empty()) req["grades"] = x.requirements.grades;
-        if (!x.requirements.skills.empty()) req["skills"] = x.requirements.skills;
-        json j = {{"id", x.id},
-                  {"ward", x.ward},
-                  {"type", x.type},
-                  {"start", format_local_date_time(x.start)},
-                  {"end", format_local_date_time(x.end)},
-                  {"requirements", std::move(req)},
-                  {"status", to_string(x.status)},
-                  {"rate_pence_per_hour", x.rate_pence_per_hour},
-                  {"source", to_string(x.source)}};
-        if (!x.assignee.empty()) j["assignee"] = x.assignee;
-        shifts.push_back(std::move(j));
+    for (const auto& x : s.shifts) shifts.push_back(shift_to_json(x));
+    // Requests are written only when there are some, so a plain rota stays short.
+    if (!s.leave.empty()) {
+        auto& a = doc["leave"] = json::array();
+        for (const auto& l : s.leave)
+            a.push_back({{"id", l.id}, {"staff", l.staff}, {"kind", to_string(l.kind)}, {"first", format_date(l.first)},
+                         {"last", format_date(l.last)}, {"status", to_string(l.status)}});
+    }
+    if (!s.availability.empty()) {
+        auto& a = doc["availability"] = json::array();
+        for (const auto& v : s.availability)
+            a.push_back({{"staff", v.staff}, {"date", format_date(v.date)}, {"start", format_clock(v.start_minute)},
+                         {"end", format_clock(v.end_minute % (24 * 60))}});
+    }
+    if (!s.applications.empty()) {
+        auto& a = doc["applications"] = json::array();
+        for (const auto& x : s.applications)
+            a.push_back({{"id", x.id}, {"shift", x.shift}, {"staff", x.staff}, {"status", to_string(x.status)}});
+    }
+    if (!s.timesheets.empty()) {
+        auto& a = doc["timesheets"] = json::array();
+        for (const auto& t : s.timesheets)
+            a.push_back({{"id", t.id}, {"shift", t.shift}, {"staff", t.staff}, {"start", format_local_date_time(t.start)},
+                         {"end", format_local_date_time(t.end)}, {"status", to_string(t.status)}});
+    }
+    if (!s.swaps.empty()) {
+        auto& a = doc["swaps"] = json::array();
+        for (const auto& w : s.swaps)
+            a.push_back({{"id", w.id}, {"shift", w.shift}, {"other_shift", w.other_shift}, {"from", w.from},
+                         {"to", w.to}, {"status", to_string(w.status)}});
     }
     auto& users = doc["users"] = json::array();
     for (const auto& u : s.users) {

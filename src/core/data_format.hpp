@@ -4,6 +4,7 @@
 // and a reason a person can act on, and returns a State only when there are none. It never
 // throws, so bad input cannot take down the browser build (exceptions are off in wasm).
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -32,6 +33,10 @@ LoadResult load_state(std::string_view json_text);
 LoadResult load_document(const nlohmann::json& document);   // an already parsed document
 
 nlohmann::json to_json(const State& state);
+
+// One shift on its own (commands carry these): same checks as in a file, except references.
+nlohmann::json shift_to_json(const Shift& shift);
+std::optional<Shift> shift_from_json(const nlohmann::json& j, const std::string& path, std::vector<LoadError>& errors);
 std::string save_state(const State& state, int indent = -1);
 
 // "/shifts/3/end: must be after the start" — one line per error, for CLIs and logs.

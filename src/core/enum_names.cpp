@@ -20,6 +20,9 @@ constexpr Names<ShiftStatus, 7> kStatus{
     {"Draft", "Published", "Open in the bank", "Booked", "Worked", "Signed off", "Cancelled"}};
 constexpr Names<ShiftSource, 3> kSource{{"roster", "bank", "agency"}, {"Roster", "Bank", "Agency"}};
 constexpr Names<Role, 3> kRole{{"admin", "manager", "clinician"}, {"Administrator", "Ward manager", "Clinician"}};
+constexpr Names<LeaveKind, 3> kLeave{{"annual", "study", "sick"}, {"Annual leave", "Study leave", "Sick leave"}};
+constexpr Names<RequestStatus, 5> kRequest{{"pending", "approved", "declined", "withdrawn", "accepted"},
+                                           {"Pending", "Approved", "Declined", "Withdrawn", "Accepted"}};
 
 template <class E, size_t N>
 std::optional<E> find(const Names<E, N>& names, std::string_view s) {
@@ -45,6 +48,8 @@ std::string_view to_string(Employment v) { return kEmployment.json[size_t(v)]; }
 std::string_view to_string(ShiftStatus v) { return kStatus.json[size_t(v)]; }
 std::string_view to_string(ShiftSource v) { return kSource.json[size_t(v)]; }
 std::string_view to_string(Role v) { return kRole.json[size_t(v)]; }
+std::string_view to_string(LeaveKind v) { return kLeave.json[size_t(v)]; }
+std::string_view to_string(RequestStatus v) { return kRequest.json[size_t(v)]; }
 
 std::string_view display_name(StaffGroup v) { return kGroup.display[size_t(v)]; }
 std::string_view display_name(ShiftStatus v) { return kStatus.display[size_t(v)]; }
@@ -55,11 +60,15 @@ template <> std::optional<Employment> parse_enum(std::string_view s) { return fi
 template <> std::optional<ShiftStatus> parse_enum(std::string_view s) { return find(kStatus, s); }
 template <> std::optional<ShiftSource> parse_enum(std::string_view s) { return find(kSource, s); }
 template <> std::optional<Role> parse_enum(std::string_view s) { return find(kRole, s); }
+template <> std::optional<LeaveKind> parse_enum(std::string_view s) { return find(kLeave, s); }
+template <> std::optional<RequestStatus> parse_enum(std::string_view s) { return find(kRequest, s); }
 
 template <> std::string allowed_values<StaffGroup>() { return list(kGroup); }
 template <> std::string allowed_values<Employment>() { return list(kEmployment); }
 template <> std::string allowed_values<ShiftStatus>() { return list(kStatus); }
 template <> std::string allowed_values<ShiftSource>() { return list(kSource); }
 template <> std::string allowed_values<Role>() { return list(kRole); }
+template <> std::string allowed_values<LeaveKind>() { return list(kLeave); }
+template <> std::string allowed_values<RequestStatus>() { return list(kRequest); }
 
 }  // namespace sb

@@ -12,6 +12,8 @@ std::string_view to_string(Employment v);
 std::string_view to_string(ShiftStatus v);
 std::string_view to_string(ShiftSource v);
 std::string_view to_string(Role v);
+std::string_view to_string(LeaveKind v);
+std::string_view to_string(RequestStatus v);
 
 // What a ward manager reads: "Healthcare assistant", "Open in the bank".
 std::string_view display_name(StaffGroup v);
@@ -24,6 +26,8 @@ template <> std::optional<Employment> parse_enum(std::string_view s);
 template <> std::optional<ShiftStatus> parse_enum(std::string_view s);
 template <> std::optional<ShiftSource> parse_enum(std::string_view s);
 template <> std::optional<Role> parse_enum(std::string_view s);
+template <> std::optional<LeaveKind> parse_enum(std::string_view s);
+template <> std::optional<RequestStatus> parse_enum(std::string_view s);
 
 // "doctor, nurse, hca or ahp": for error messages that list what is allowed.
 template <class E> std::string allowed_values();

@@ -19,6 +19,9 @@ enum class Employment : uint8_t { Substantive, Bank, Agency };
 enum class ShiftStatus : uint8_t { Draft, Published, Open, Booked, Worked, SignedOff, Cancelled };
 enum class ShiftSource : uint8_t { Roster, Bank, Agency };
 enum class Role : uint8_t { Admin, Manager, Clinician };
+enum class LeaveKind : uint8_t { Annual, Study, Sick };
+// Requests (leave, applications, swaps, timesheets) move through these.
+enum class RequestStatus : uint8_t { Pending, Approved, Declined, Withdrawn, Accepted };
 
 struct Trust {
     std::string id;
@@ -94,6 +97,47 @@ struct User {
     std::vector<std::string> wards;   // wards a manager manages
 };
 
+struct Leave {
+    std::string id;
+    std::string staff;
+    LeaveKind kind = LeaveKind::Annual;
+    Date first, last;        // inclusive
+    RequestStatus status = RequestStatus::Pending;
+};
+
+// "I can work these hours on this day": managers see it on the rota grid.
+struct Availability {
+    std::string staff;
+    Date date;
+    int start_minute = 0;
+    int end_minute = 24 * 60;
+};
+
+// A clinician's application for an open shift, waiting for the ward to approve.
+struct Application {
+    std::string id;
+    std::string shift;
+    std::string staff;
+    RequestStatus status = RequestStatus::Pending;
+};
+
+struct Timesheet {
+    std::string id;
+    std::string shift;
+    std::string staff;
+    LocalDateTime start, end;    // actually worked
+    RequestStatus status = RequestStatus::Pending;   // Pending = submitted
+};
+
+// A like-for-like swap: `from` gives `shift` to `to` and takes `other_shift`; the colleague accepts,
+// then the rota coordinator approves.
+struct Swap {
+    std::string id;
+    std::string shift, other_shift;
+    std::string from, to;        // Staff ids
+    RequestStatus status = RequestStatus::Pending;   // Pending → Accepted → Approved (or Declined)
+};
+
 struct State {
     Trust trust;
     std::vector<Site> sites;
@@ -102,6 +146,11 @@ struct State {
     std::vector<Staff> staff;
     std::vector<Shift> shifts;
     std::vector<User> users;
+    std::vector<Leave> leave;
+    std::vector<Availability> availability;
+    std::vector<Application> applications;
+    std::vector<Timesheet> timesheets;
+    std::vector<Swap> swaps;
     Date period_start;       // first day of the published rota period
     int period_days = 28;
     int64_t revision = 0;    // number of commands applied since the data was created

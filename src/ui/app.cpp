@@ -50,7 +50,7 @@ App::App(std::string font_dir) : font_dir_(std::move(font_dir)) { apply_light_th
 bool App::update_fonts(float ratio) {
     if (ratio == font_ratio_) return false;
     font_ratio_ = ratio;
-    load_fonts(fonts_, font_dir_, ratio);
+    fonts_ok_ = load_fonts(fonts_, font_dir_, ratio);
     return true;
 }
 
@@ -92,7 +92,8 @@ std::string App::summary_json() const {
                         {"source", source_},
                         {"view", view_title(session_.view)},
                         {"user", session_.user},
-                        {"role", to_string(session_.role)}};
+                        {"role", to_string(session_.role)},
+                        {"fonts", fonts_ok_}};
     if (!failure_.empty()) j["error"] = failure_;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -22,6 +22,7 @@ public:
     void set_load_failure(std::string message);
     void frame();
 
+    bool fonts_loaded() const { return fonts_ok_; }   // false: fell back to ImGui's built-in font
     bool has_data() const { return status_ == DataStatus::Ready; }
     bool finished_loading() const { return status_ != DataStatus::Loading; }
     const State& state() const { return state_; }
@@ -42,6 +43,7 @@ private:
     std::string font_dir_;
     Fonts fonts_;
     float font_ratio_ = 0.0f;
+    bool fonts_ok_ = false;
     State state_;
     std::string source_;
     std::string failure_;

@@ -175,7 +175,10 @@ void draw_rota_view(ViewContext& ctx) {
     const float status_h = ImGui::GetTextLineHeightWithSpacing() + 8;
     // Day columns share the width; below kMinDayWidth the grid scrolls sideways instead of squashing chips.
     const float name_w = ctx.phone ? kPhoneNameWidth : kNameWidth;
-    const float day_w = std::max(kMinDayWidth, (ImGui::GetContentRegionAvail().x - name_w - ImGui::GetStyle().ScrollbarSize - 10) / float(day_count) - 1);
+    // Each column also takes its cell padding on both sides and a 1 px border.
+    const float per_column_extra = 2 * 3 + 1;
+    const float grid_w = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ScrollbarSize - 2;
+    const float day_w = std::max(kMinDayWidth, (grid_w - name_w - float(day_count + 1) * per_column_extra) / float(day_count));
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH;
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 3));
@@ -200,11 +203,11 @@ void draw_rota_view(ViewContext& ctx) {
             const float scale = ImGui::GetIO().FontGlobalScale;
             ImVec2 ws = ctx.fonts.small->CalcTextSizeA(ctx.fonts.small->FontSize * scale, FLT_MAX, 0, wd.c_str());
             ImVec2 ds = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize * scale, FLT_MAX, 0, dn.c_str());
-            dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize * scale, ImVec2(p.x + (day_w - 6 - ws.x) * 0.5f, p.y), col, wd.c_str());
-            dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize * scale, ImVec2(p.x + (day_w - 6 - ds.x) * 0.5f, p.y + ws.y), today ? kBlue : kText, dn.c_str());
-            if (today) dl->AddRectFilled(ImVec2(p.x - 3, p.y + 34), ImVec2(p.x + day_w - 3, p.y + 37), kBlue);
+            dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize * scale, ImVec2(p.x + (day_w - ws.x) * 0.5f, p.y), col, wd.c_str());
+            dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize * scale, ImVec2(p.x + (day_w - ds.x) * 0.5f, p.y + ws.y), today ? kBlue : kText, dn.c_str());
+            if (today) dl->AddRectFilled(ImVec2(p.x - 3, p.y + 34), ImVec2(p.x + day_w + 3, p.y + 37), kBlue);
             if (is_weekend(day)) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kWeekendShade);
-            ImGui::Dummy(ImVec2(day_w - 6, 34));
+            ImGui::Dummy(ImVec2(day_w, 34));
         }
 
         ImGuiListClipper clipper;
@@ -260,7 +263,7 @@ void draw_rota_view(ViewContext& ctx) {
                     const auto& shifts = it->second[size_t(first_day + d)];
                     if (shifts.empty()) continue;
                     const ImVec2 p = ImGui::GetCursorScreenPos();
-                    const float w = (day_w - 6) / float(shifts.size());
+                    const float w = day_w / float(shifts.size());
                     for (size_t k = 0; k < shifts.size(); ++k) {
                         const ImVec2 a(p.x + w * float(k), p.y), b(a.x + w - (k + 1 < shifts.size() ? 2 : 0), p.y + kRowHeight - 6);
                         draw_shift_chip(ImGui::GetWindowDrawList(), a, b, *shifts[k], state.find_shift_type(shifts[k]->type), ctx.fonts);

@@ -29,6 +29,7 @@ async function startsCleanly(viewport, touch, file) {
   assert(state.loaded === true, 'data not loaded: ' + JSON.stringify(state));
   assert(state.staff === 122 && state.shifts > 1000, 'unexpected counts ' + JSON.stringify(state));
   assert(typeof state.revision === 'number', 'no revision in state()');
+  assert(state.fonts === true, 'the Inter font did not load');
   assert(stats.frames > 0 && stats.p50_ms >= 0 && stats.p95_ms >= stats.p50_ms && 'render_p95_ms' in stats,
          'frameStats ' + JSON.stringify(stats));
   assert(await page.locator('#loading').isHidden(), 'loading screen still shown after the first frame');

@@ -19,4 +19,8 @@ set +e
 "$cli" demo --staff zero >/dev/null 2>&1; rc2=$?
 set -e
 [ "$rc" = 2 ] && [ "$rc2" = 2 ] || { echo "FAIL: missing file or bad option did not exit 2"; exit 1; }
-echo "cli tests: 5 passed, 0 failed"
+# The example in docs/data-format.md must stay valid.
+docs=$(dirname "$0")/../../docs/data-format.md
+awk '/^```json$/{on=1; next} /^```$/{on=0} on' "$docs" > "$tmp/example.json"
+"$cli" validate "$tmp/example.json" || { echo "FAIL: the example in docs/data-format.md does not validate"; exit 1; }
+echo "cli tests: 6 passed, 0 failed"

@@ -20,6 +20,7 @@ State demo(int staff = 60) {
 
 TEST_CASE("before data arrives the app says it is loading; after, it shows the manager's rota") {
     headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    CHECK(ui.app().fonts_loaded());   // Inter and the icons, not ImGui's bitmap font
     ui.frame();
     json s = json::parse(ui.app().summary_json());
     CHECK(s["loaded"] == false);

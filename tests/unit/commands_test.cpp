@@ -1,0 +1,245 @@
+// apply_command: permissions, rules, idempotency and undo, for every command type.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "core/commands/command.hpp"
+#include "core/data_format.hpp"
+#include "rules_fixture.hpp"
+
+using namespace sb;
+using json = nlohmann::json;
+
+namespace {
+// A ward with a manager, a nurse who is a clinician, a second nurse, and an admin.
+struct Ward1 : test::RotaFixture {
+    CommandLog log;
+    int n = 0;
+    Ward1() : RotaFixture("afc") {
+        Staff p2 = state.staff[0];
+        p2.id = "p2";
+        p2.name = "Łukasz Nowak";
+        state.staff.push_back(p2);
+        state.users = {{"admin", "Admin", Role::Admin, "", {}},
+                       {"manager", "Adaeze Okafor", Role::Manager, "", {"w1"}},
+                       {"other.manager", "Tom Evans", Role::Manager, "", {"w9"}},
+                       {"zoe", "Zoë Adeyemi", Role::Clinician, "p1", {}},
+                       {"lukasz", "Łukasz Nowak", Role::Clinician, "p2", {}}};
+    }
+    CommandResult run(const char* author, const char* type, json payload, std::string id = "") {
+        if (id.empty()) id = "c" + std::to_string(++n);
+        return apply_command(state, log, Command{id, author, "2026-03-01T09:00:00Z", type, std::move(payload)});
+    }
+    Shift& open_shift(int day, const char* from = "07:00", const char* to = "15:00") {
+        Shift& s = add(day, from, to);
+        s.assignee.clear();
+        s.status = ShiftStatus::Open;
+        s.source = ShiftSource::Bank;
+        return s;
+    }
+};
+}  // namespace
+
+TEST_CASE("book: instant booking on a ward that allows it; otherwise apply, then the manager approves") {
+    Ward1 w;
+    const std::string id = w.open_shift(5).id;
+    auto r = w.run("zoe", "book", {{"shift", id}});
+    CHECK(r.status == CommandStatus::Rejected);
+    CHECK(r.reason.find("apply for it instead") != std::string::npos);
+    w.state.wards[0].instant_booking = true;
+    r = w.run("zoe", "book", {{"shift", id}});
+    REQUIRE(r.accepted());
+    CHECK(w.state.find_shift(id)->assignee == "p1");
+    CHECK(w.state.find_shift(id)->status == ShiftStatus::Booked);
+    CHECK(r.revision == 1);
+    // Someone else is too late, and told why.
+    r = w.run("lukasz", "book", {{"shift", id}});
+    CHECK(r.reason == "Someone else has already booked this shift");
+}
+
+TEST_CASE("apply → approve books the shift and declines the other applicants") {
+    Ward1 w;
+    const std::string id = w.open_shift(5).id;
+    REQUIRE(w.run("zoe", "apply", {{"shift", id}}).accepted());
+    REQUIRE(w.run("lukasz", "apply", {{"shift", id}}).accepted());
+    CHECK(w.run("zoe", "apply", {{"shift", id}}).reason == "You have already applied for this shift");
+    CHECK(w.run("zoe", "approve_application", {{"application", w.state.applications[0].id}}).status == CommandStatus::Rejected);
+    REQUIRE(w.run("manager", "approve_application", {{"application", w.state.applications[0].id}}).accepted());
+    CHECK(w.state.find_shift(id)->assignee == "p1");
+    CHECK(w.state.applications[1].status == RequestStatus::Declined);
+}
+
+TEST_CASE("a booking that breaks a rule is refused with the rule's words; a manager may override with a reason") {
+    Ward1 w;
+    w.state.wards[0].instant_booking = true;
+    w.add(4, "13:30", "21:30", "late");                  // p1 works a Late on Wed 4
+    const std::string early = w.open_shift(5).id;       // Early Thu 5: 9 h 30 min later
+    auto r = w.run("zoe", "book", {{"shift", early}});
+    CHECK(r.status == CommandStatus::Rejected);
+    CHECK(r.reason == "This would break a rule: 9 h 30 min rest between Late Wed 4 Mar and Early Thu 5 Mar; the minimum is 11 h");
+    CHECK(w.state.find_shift(early)->assignee.empty());
+    // A clinician cannot override; the ward's manager can, and the reason stays with the command.
+    CHECK_FALSE(w.run("zoe", "book", {{"shift", early}, {"override_reason", "please"}}).accepted());
+    r = w.run("manager", "assign", {{"shift", early}, {"staff", "p1"}, {"override_reason", "No one else; agreed with Zoë"}});
+    REQUIRE(r.accepted());
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].rule == "min_rest");
+}
+
+TEST_CASE("permissions: clinicians act for themselves, managers within their wards, admins everywhere") {
+    Ward1 w;
+    const std::string id = w.open_shift(5).id;
+    CHECK(w.run("zoe", "apply", {{"shift", id}, {"staff", "p2"}}).reason == "You can only book or apply for yourself");
+    CHECK(w.run("zoe", "delete_shift", {{"shift", id}}).reason == "Only a manager of this shift's ward can change it");
+    CHECK(w.run("other.manager", "delete_shift", {{"shift", id}}).reason == "Only a manager of this shift's ward can change it");
+    CHECK(w.run("manager", "apply", {{"shift", id}}).reason.find("no staff record") != std::string::npos);
+    CHECK(w.run("nobody", "apply", {{"shift", id}}).reason == "Unknown author \"nobody\"");
+    CHECK(w.run("admin", "delete_shift", {{"shift", id}}).accepted());
+}
+
+TEST_CASE("the same command id twice changes nothing and returns the first answer") {
+    Ward1 w;
+    w.state.wards[0].instant_booking = true;
+    const std::string id = w.open_shift(5).id;
+    auto first = w.run("zoe", "book", {{"shift", id}}, "same-id");
+    auto again = w.run("zoe", "book", {{"shift", id}}, "same-id");
+    CHECK(first.accepted());
+    CHECK(again.accepted());
+    CHECK(again.revision == first.revision);
+    CHECK(w.state.revision == 1);
+    // A rejected command is remembered too: retrying it does not suddenly succeed.
+    auto no = w.run("lukasz", "book", {{"shift", id}}, "late-id");
+    for (Shift& s : w.state.shifts)
+        if (s.id == id) s.assignee.clear(), s.status = ShiftStatus::Open;
+    CHECK(w.run("lukasz", "book", {{"shift", id}}, "late-id").reason == no.reason);
+}
+
+TEST_CASE("undo: the inverse command restores the state exactly, for each kind of change") {
+    Ward1 w;
+    w.state.wards[0].instant_booking = true;
+    w.add(9, "07:00", "15:00");
+    w.open_shift(10);
+    w.add(11, "07:00", "15:00").assignee.clear();   // sh3: vacant, published
+    // Shift order in the list carries no meaning (a re-created shift goes to the end): compare by id.
+    auto canonical = [](json doc) {
+        std::sort(doc["shifts"].begin(), doc["shifts"].end(), [](const json& a, const json& b) { return a["id"] < b["id"]; });
+        doc.erase("revision");
+        return doc;
+    };
+    const json before = canonical(to_json(w.state));
+    struct Case { const char* author; const char* type; json payload; };
+    const Case cases[] = {
+        {"manager", "move_shift", {{"shift", "sh1"}, {"assignee", "p2"}, {"start", "2026-03-11T07:00"}, {"end", "2026-03-11T15:00"}}},
+        {"manager", "edit_shift", {{"shift", "sh1"}, {"start", "2026-03-09T08:00"}, {"rate_pence_per_hour", 4000}}},
+        {"manager", "delete_shift", {{"shift", "sh1"}}},
+        {"manager", "unassign", {{"shift", "sh1"}}},
+        {"manager", "assign", {{"shift", "sh2"}, {"staff", "p2"}}},
+        {"zoe", "book", {{"shift", "sh2"}}},
+        {"manager", "post_to_bank", {{"shifts", {"sh3"}}}},
+        {"manager", "create_shift", {{"shift", {{"id", "new1"}, {"ward", "w1"}, {"type", "late"}, {"start", "2026-03-12T13:30"},
+                                                {"end", "2026-03-12T21:30"}, {"requirements", {{"group", "nurse"}}},
+                                                {"status", "draft"}, {"rate_pence_per_hour", 2650}, {"source", "roster"}}}}},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.type);
+        w.log = {};
+        auto r = w.run(c.author, c.type, c.payload);
+        REQUIRE_MESSAGE(r.accepted(), r.reason);
+        REQUIRE(r.inverse);
+        Command undo = *r.inverse;
+        undo.id = "undo-" + std::to_string(w.n);
+        if (c.type == std::string("book")) undo.author = "manager";   // a clinician's undo of a booking is a cancellation
+        auto u = apply_command(w.state, w.log, undo);
+        REQUIRE_MESSAGE(u.accepted(), u.reason);
+        CHECK(canonical(to_json(w.state)) == before);
+    }
+}
+
+TEST_CASE("malformed commands are told apart from refused ones") {
+    Ward1 w;
+    CHECK(w.run("zoe", "teleport", json::object()).status == CommandStatus::Malformed);
+    CHECK(w.run("zoe", "book", json::object()).status == CommandStatus::Malformed);
+    CHECK(w.run("zoe", "book", {{"shift", 42}}).reason == "payload.shift must be a non-empty string");
+    CHECK(w.run("zoe", "book", json::array()).status == CommandStatus::Malformed);
+    w.add(3, "07:00", "15:00");
+    CHECK(w.run("manager", "move_shift", {{"shift", "sh1"}, {"start", "2026-03-29T01:30"}, {"end", "x"}}).status ==
+          CommandStatus::Malformed);
+    CHECK(w.run("zoe", "book", {{"shift", "nope"}}).reason == "There is no shift \"nope\" (it may have been deleted)");
+    CHECK(apply_command(w.state, w.log, Command{"", "zoe", "", "book", {{"shift", "x"}}}).status == CommandStatus::Malformed);
+    CHECK(w.state.revision == 0);
+}
+
+TEST_CASE("leave: a clinician asks, the manager approves, and the rota then blocks shifts that day") {
+    Ward1 w;
+    w.state.wards[0].instant_booking = true;
+    auto r = w.run("zoe", "request_leave", {{"kind", "annual"}, {"first", "2026-03-09"}, {"last", "2026-03-13"}});
+    REQUIRE(r.accepted());
+    const std::string leave = w.state.leave[0].id;
+    CHECK(w.run("lukasz", "approve_leave", {{"leave", leave}}).status == CommandStatus::Rejected);
+    REQUIRE(w.run("manager", "approve_leave", {{"leave", leave}}).accepted());
+    const std::string id = w.open_shift(10).id;
+    CHECK(w.run("zoe", "book", {{"shift", id}}).reason.find("approved annual leave") != std::string::npos);
+    CHECK(w.run("manager", "decline_leave", {{"leave", leave}}).accepted());
+    CHECK(w.run("zoe", "book", {{"shift", id}}).accepted());
+    CHECK(w.run("zoe", "request_leave", {{"kind", "holiday"}, {"first", "2026-03-09"}, {"last", "2026-03-13"}}).status ==
+          CommandStatus::Malformed);
+}
+
+TEST_CASE("availability, timesheets and swaps") {
+    Ward1 w;
+    REQUIRE(w.run("zoe", "set_availability", {{"date", "2026-03-14"}, {"start", "07:00"}, {"end", "20:00"}}).accepted());
+    REQUIRE(w.state.availability.size() == 1);
+    CHECK(w.run("zoe", "set_availability", {{"date", "2026-03-14"}, {"available", false}}).accepted());
+    CHECK(w.state.availability.empty());
+    CHECK(w.run("zoe", "set_availability", {{"date", "2026-03-14"}, {"staff", "p2"}, {"start", "07:00"}, {"end", "20:00"}})
+              .reason == "You can only do this for yourself");
+
+    const std::string mine = w.add(3, "07:00", "15:00").id;
+    REQUIRE(w.run("zoe", "submit_timesheet", {{"shift", mine}, {"start", "2026-03-03T07:00"}, {"end", "2026-03-03T15:30"}}).accepted());
+    CHECK(w.state.find_shift(mine)->status == ShiftStatus::Worked);
+    REQUIRE(w.run("manager", "approve_timesheet", {{"timesheet", w.state.timesheets[0].id}}).accepted());
+    CHECK(w.state.find_shift(mine)->status == ShiftStatus::SignedOff);
+
+    const std::string ida = w.add(16, "07:00", "15:00").id;
+    Shift& b = w.add(18, "07:00", "15:00");   // (adding may move earlier shifts: keep ids, not references)
+    b.assignee = "p2";
+    const std::string idb = b.id;
+    REQUIRE(w.run("zoe", "request_swap", {{"shift", ida}, {"other_shift", idb}}).accepted());
+    const std::string swap = w.state.swaps[0].id;
+    CHECK(w.run("manager", "approve_swap", {{"swap", swap}}).reason == "The colleague has not accepted this swap yet");
+    CHECK(w.run("zoe", "accept_swap", {{"swap", swap}}).reason == "Only the colleague asked can accept this swap");
+    REQUIRE(w.run("lukasz", "accept_swap", {{"swap", swap}}).accepted());
+    REQUIRE(w.run("manager", "approve_swap", {{"swap", swap}}).accepted());
+    CHECK(w.state.find_shift(ida)->assignee == "p2");
+    CHECK(w.state.find_shift(idb)->assignee == "p1");
+}
+
+TEST_CASE("publish and post to the bank; cancelling a booking puts the shift back in the bank") {
+    Ward1 w;
+    Shift& d = w.add(20, "07:00", "15:00");
+    d.status = ShiftStatus::Draft;
+    d.assignee.clear();
+    const std::string id = d.id;
+    REQUIRE(w.run("manager", "publish", {{"shifts", {id}}}).accepted());
+    CHECK(w.state.find_shift(id)->status == ShiftStatus::Published);
+    REQUIRE(w.run("manager", "post_to_bank", {{"shifts", {id}}}).accepted());
+    CHECK(w.state.find_shift(id)->status == ShiftStatus::Open);
+    w.state.wards[0].instant_booking = true;
+    REQUIRE(w.run("lukasz", "book", {{"shift", id}}).accepted());
+    CHECK(w.run("zoe", "cancel_booking", {{"shift", id}}).reason == "You can only cancel your own bookings");
+    REQUIRE(w.run("lukasz", "cancel_booking", {{"shift", id}}).accepted());
+    CHECK(w.state.find_shift(id)->status == ShiftStatus::Open);
+    CHECK(w.state.find_shift(id)->assignee.empty());
+}
+
+TEST_CASE("a state with requests round-trips through the JSON format") {
+    Ward1 w;
+    w.run("zoe", "request_leave", {{"kind", "study"}, {"first", "2026-03-09"}, {"last", "2026-03-10"}});
+    w.run("zoe", "set_availability", {{"date", "2026-03-14"}, {"start", "07:00"}, {"end", "00:00"}});
+    w.open_shift(5);
+    w.run("zoe", "apply", {{"shift", w.state.shifts.back().id}});
+    const json doc = to_json(w.state);
+    const LoadResult r = load_document(doc);
+    REQUIRE_MESSAGE(r.ok(), describe(r.errors.front()));
+    CHECK(to_json(r.state) == doc);
+}
