@@ -20,6 +20,10 @@ struct Ward1 : test::RotaFixture {
         p2.id = "p2";
         p2.name = "Łukasz Nowak";
         state.staff.push_back(p2);
+        Ward other = state.wards[0];
+        other.id = "w9";
+        other.name = "Ward 9";
+        state.wards.push_back(other);
         state.users = {{"admin", "Admin", Role::Admin, "", {}},
                        {"manager", "Adaeze Okafor", Role::Manager, "", {"w1"}},
                        {"other.manager", "Tom Evans", Role::Manager, "", {"w9"}},
