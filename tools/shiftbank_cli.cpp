@@ -5,10 +5,15 @@
 //   shiftbank-cli validate FILE.json
 //       Loads a file; prints every problem as one JSON line {"path", "message"}.
 //       Exit 0 valid, 2 invalid input.
+//   shiftbank-cli check FILE.json
+//       Runs the safety rules over every person's shifts; prints each violation as one JSON line
+//       {"rule", "severity", "staff", "message", "shifts"}. Exit 0 clean, 1 violations found,
+//       2 invalid input (every error printed with its path, as validate does).
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -16,12 +21,14 @@
 
 #include "core/data_format.hpp"
 #include "core/demo_trust.hpp"
+#include "core/rules/rules_engine.hpp"
 
 namespace {
 
 int usage() {
     std::fputs("usage: shiftbank-cli demo [--staff N] [--weeks W] [--seed S] [--start YYYY-MM-DD] [--out FILE]\n"
-               "       shiftbank-cli validate FILE.json\n",
+               "       shiftbank-cli validate FILE.json\n"
+               "       shiftbank-cli check FILE.json\n",
                stderr);
     return 2;
 }
@@ -57,24 +64,40 @@ int demo(int argc, char** argv) {
     return 0;
 }
 
-int validate(const char* path) {
+// Loads FILE; on failure prints the errors as JSON lines and returns nullopt.
+std::optional<sb::State> load_or_report(const char* path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
     if (!in) {
         std::cout << nlohmann::json{{"path", ""}, {"message", std::string("cannot read ") + path}}.dump() << "\n";
-        return 2;
+        return std::nullopt;
     }
-    const sb::LoadResult r = sb::load_state(text.str());
+    sb::LoadResult r = sb::load_state(text.str());
     for (const auto& e : r.errors)
         std::cout << nlohmann::json{{"path", e.path}, {"message", e.message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    return r.ok() ? 0 : 2;
+    if (!r.ok()) return std::nullopt;
+    return std::move(r.state);
+}
+
+int check(const char* path) {
+    auto state = load_or_report(path);
+    if (!state) return 2;
+    const sb::RulesEngine engine(*state);
+    const auto violations = engine.check_all();
+    for (const auto& v : violations)
+        std::cout << nlohmann::json{{"rule", v.rule}, {"severity", v.severity == sb::Severity::Block ? "block" : "warn"},
+                                    {"staff", v.staff}, {"message", v.message}, {"shifts", v.shifts}}
+                         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                  << "\n";
+    return violations.empty() ? 0 : 1;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc >= 2 && !std::strcmp(argv[1], "demo")) return demo(argc, argv);
-    if (argc == 3 && !std::strcmp(argv[1], "validate")) return validate(argv[2]);
+    if (argc == 3 && !std::strcmp(argv[1], "validate")) return load_or_report(argv[2]) ? 0 : 2;
+    if (argc == 3 && !std::strcmp(argv[1], "check")) return check(argv[2]);
     return usage();
 }

@@ -155,9 +155,23 @@ std::vector<int> pattern_for(Rng& rng, const Staff& p, int days) {
             ++placed;
         }
     }
-    // Rest after a block of nights: the day after a night is either a night or off.
-    for (int d = 1; d < days; ++d)
-        if (out[size_t(d - 1)] == 3 && out[size_t(d)] >= 0 && out[size_t(d)] != 3) out[size_t(d)] = -1;
+    // Tidy the pattern in day order, as a rota planner would: no Early straight after a Late, the
+    // day after a night is a night or rest, and never more than 6 shifts in a row.
+    int run = 0;
+    for (int d = 0; d < days; ++d) {
+        int& today = out[size_t(d)];
+        const int prev = d > 0 ? out[size_t(d - 1)] : -1;
+        if (prev == 1 && today == 0) today = 1;
+        if (prev == 3 && today >= 0 && today != 3) today = -1;
+        run = today >= 0 ? run + 1 : 0;
+        if (run > 6) today = -1, run = 0;
+    }
+    // Doctors on the 2016 contract work at most 1 weekend in 3.
+    if (doctor) {
+        const int keep = rng.below(3);
+        for (int d = 0; d < days; ++d)
+            if ((d % 7 == 5 || d % 7 == 6) && (d / 7) % 3 != keep) out[size_t(d)] = -1;
+    }
     return out;
 }
 
@@ -248,7 +262,7 @@ State make_demo_trust(const DemoOptions& o) {
     }
     // Deliberate breaches for the rules engine to find: a Late followed by an Early (9 h 30 min rest).
     const int breaches = std::max(2, staff_count / 60);
-    for (int b = 0; b < breaches; ++b) {
+    for (int placed = 0, attempt = 0; placed < breaches && attempt < 50 * breaches; ++attempt) {
         const int i = rng.below(staff_count);
         const Staff& p = s.staff[size_t(i)];
         if (p.employment == Employment::Bank || p.group == StaffGroup::Doctor) continue;
@@ -257,19 +271,27 @@ State make_demo_trust(const DemoOptions& o) {
             return std::any_of(s.shifts.begin(), s.shifts.end(),
                                [&](const Shift& x) { return x.assignee == p.id && x.start.date == d; });
         };
-        if (on_day(day) || on_day(day + 1) || on_day(day + -1)) continue;
+        if (on_day(day) || on_day(day + 1) || on_day(day + -1) || on_day(day + 2)) continue;
         const Ward& ward = s.wards[size_t(i % ward_count)];
         for (int k : {1, 0}) {
             Shift sh = make_shift(new_id(), ward, kTypes[size_t(k)], day + (k == 0 ? 1 : 0), *grade_of[size_t(i)]);
             sh.assignee = p.id;
             s.shifts.push_back(std::move(sh));
         }
+        ++placed;
     }
     // Vacancies: each ward has gaps most days; about half are posted to the bank, some are filled
     // by bank staff, and a few by an agency, which is what managers want to see less of.
     std::vector<const Staff*> bank_staff;
     for (const auto& p : s.staff)
-        if (p.employment == Employment::Bank) bank_staff.push_back(&p);
+        if (p.employment == Employment::Bank && p.documents.front().expires >= s.period_start + days) bank_staff.push_back(&p);
+    // Days each bank or agency worker is already booked, so the generator never double-books them.
+    std::vector<std::pair<const Staff*, Date>> bank_days;
+    auto bank_free = [&](const Staff* b, Date day) {
+        for (const auto& [who, d] : bank_days)
+            if (who == b && d - day <= 1 && day - d <= 1) return false;
+        return true;
+    };
     for (int w = 0; w < ward_count; ++w) {
         for (int d = 0; d < days; ++d) {
             const int gaps = rng.below(3);
@@ -281,17 +303,22 @@ State make_demo_trust(const DemoOptions& o) {
                 if (roll < 45) {
                     sh.status = ShiftStatus::Open;
                     sh.source = ShiftSource::Bank;
-                } else if (roll < 60 && !bank_staff.empty()) {
-                    const Staff* b = bank_staff[size_t(rng.below(int(bank_staff.size())))];
+                } else if (roll < 60 && !bank_staff.empty() &&
+                           bank_free(bank_staff[size_t(roll) % bank_staff.size()], sh.start.date)) {
+                    const Staff* b = bank_staff[size_t(roll) % bank_staff.size()];
+                    bank_days.push_back({b, sh.start.date});
                     sh.requirements.group = b->group;
                     sh.requirements.grades = {b->grade};
                     sh.status = ShiftStatus::Booked;
                     sh.source = ShiftSource::Bank;
                     sh.assignee = b->id;
-                } else if (roll < 66 && g.group == StaffGroup::Nurse) {
+                } else if (roll < 66 && g.group == StaffGroup::Nurse &&
+                           bank_free(&s.staff[size_t(staff_count + roll % agency_count)], sh.start.date)) {
+                    const Staff* a = &s.staff[size_t(staff_count + roll % agency_count)];
+                    bank_days.push_back({a, sh.start.date});
                     sh.status = ShiftStatus::Booked;
                     sh.source = ShiftSource::Agency;
-                    sh.assignee = s.staff[size_t(staff_count + rng.below(agency_count))].id;
+                    sh.assignee = a->id;
                     sh.rate_pence_per_hour = sh.rate_pence_per_hour * 2 + 1500;   // agency premium
                 }
                 s.shifts.push_back(std::move(sh));

@@ -23,4 +23,15 @@ set -e
 docs=$(dirname "$0")/../../docs/data-format.md
 awk '/^```json$/{on=1; next} /^```$/{on=0} on' "$docs" > "$tmp/example.json"
 "$cli" validate "$tmp/example.json" || { echo "FAIL: the example in docs/data-format.md does not validate"; exit 1; }
-echo "cli tests: 6 passed, 0 failed"
+# check: the demo's deliberate breaches are found (exit 1, one JSON line each); the docs example is clean.
+set +e
+"$cli" check "$tmp/a.json" > "$tmp/check.txt"; rc=$?
+set -e
+[ "$rc" = 1 ] || { echo "FAIL: check on demo data exited $rc, expected 1"; exit 1; }
+grep -q '"rule":"min_rest"' "$tmp/check.txt" || { echo "FAIL: check did not report the demo's rest breach"; exit 1; }
+"$cli" check "$tmp/example.json" || { echo "FAIL: check found violations in the docs example"; exit 1; }
+set +e
+"$cli" check "$tmp/bad.json" > /dev/null; rc=$?
+set -e
+[ "$rc" = 2 ] || { echo "FAIL: check on invalid data exited $rc, expected 2"; exit 1; }
+echo "cli tests: 9 passed, 0 failed"

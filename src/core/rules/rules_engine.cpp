@@ -22,6 +22,7 @@ bool by_start(const ShiftSpan& a, const ShiftSpan& b) { return a.start < b.start
 }  // namespace
 
 RulesEngine::RulesEngine(const State& state) : state_(state) {
+    for (const Staff& p : state.staff) people_[p.id] = {&p, &rule_set_for(state, p)};
     for (const Shift& s : state.shifts)
         if (counts_for_rules(s)) by_person_[s.assignee].push_back(make_span(s));
     for (auto& [id, spans] : by_person_) std::sort(spans.begin(), spans.end(), by_start);
@@ -31,13 +32,13 @@ RulesEngine::RulesEngine(const State& state) : state_(state) {
 
 std::vector<Violation> RulesEngine::check_person(std::string_view staff_id) const {
     std::vector<Violation> out;
-    const Staff* person = state_.find_staff(staff_id);
-    if (!person) return out;
+    auto who = people_.find(staff_id);
+    if (who == people_.end()) return out;
     static const std::vector<ShiftSpan> none;
     static const std::vector<const Leave*> no_leave;
     auto it = by_person_.find(staff_id);
     auto lv = leave_.find(staff_id);
-    evaluate_rules(state_, *person, rule_set_for(state_, *person), it == by_person_.end() ? none : it->second,
+    evaluate_rules(state_, *who->second.staff, *who->second.rules, it == by_person_.end() ? none : it->second,
                    lv == leave_.end() ? no_leave : lv->second, -1, true, out);
     return out;
 }
@@ -49,21 +50,21 @@ std::vector<Violation> RulesEngine::check_all() const {
         auto it = by_person_.find(person.id);
         if (it == by_person_.end()) continue;
         auto lv = leave_.find(person.id);
-        evaluate_rules(state_, person, rule_set_for(state_, person), it->second,
+        evaluate_rules(state_, person, *people_.at(person.id).rules, it->second,
                        lv == leave_.end() ? no_leave : lv->second, -1, true, out);
     }
     return out;
 }
 
 namespace {
-CandidateVerdict verdict_for(const State& state, const Staff& person, std::vector<ShiftSpan>& spans, const Shift& candidate,
-                             const std::vector<const Leave*>& leave, bool with_messages) {
+CandidateVerdict verdict_for(const State& state, const Staff& person, const RuleSet& rules, std::vector<ShiftSpan>& spans,
+                             const Shift& candidate, const std::vector<const Leave*>& leave, bool with_messages) {
     CandidateVerdict verdict;
     const ShiftSpan cand = make_span(candidate);
     auto pos = std::lower_bound(spans.begin(), spans.end(), cand, by_start);
     const int focus = int(pos - spans.begin());
     spans.insert(pos, cand);
-    evaluate_rules(state, person, rule_set_for(state, person), spans, leave, focus, with_messages, verdict.violations);
+    evaluate_rules(state, person, rules, spans, leave, focus, with_messages, verdict.violations);
     for (const Violation& v : verdict.violations) {
         if (v.severity == Severity::Block) verdict.allowed = false;
         else verdict.warnings = true;
@@ -90,12 +91,12 @@ CandidateVerdict check_candidate(const State& state, const Shift& candidate, std
     std::vector<const Leave*> leave;
     for (const Leave& l : state.leave)
         if (l.staff == staff_id && l.status == RequestStatus::Approved) leave.push_back(&l);
-    return verdict_for(state, *person, spans, candidate, leave, with_messages);
+    return verdict_for(state, *person, rule_set_for(state, *person), spans, candidate, leave, with_messages);
 }
 
 CandidateVerdict RulesEngine::check_candidate(const Shift& candidate, std::string_view staff_id, bool with_messages) const {
-    const Staff* person = state_.find_staff(staff_id);
-    if (!person) return unknown_staff(staff_id, with_messages);
+    auto who = people_.find(staff_id);
+    if (who == people_.end()) return unknown_staff(staff_id, with_messages);
     // The person's schedule with the candidate in place of any shift of the same id.
     thread_local std::vector<ShiftSpan> spans;
     spans.clear();
@@ -104,7 +105,8 @@ CandidateVerdict RulesEngine::check_candidate(const Shift& candidate, std::strin
             if (s.shift->id != candidate.id) spans.push_back(s);
     static const std::vector<const Leave*> no_leave;
     auto lv = leave_.find(staff_id);
-    return verdict_for(state_, *person, spans, candidate, lv == leave_.end() ? no_leave : lv->second, with_messages);
+    return verdict_for(state_, *who->second.staff, *who->second.rules, spans, candidate,
+                       lv == leave_.end() ? no_leave : lv->second, with_messages);
 }
 
 }  // namespace sb

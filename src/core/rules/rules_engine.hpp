@@ -48,7 +48,12 @@ public:
     const State& state() const { return state_; }
 
 private:
+    struct Person {
+        const Staff* staff = nullptr;
+        const RuleSet* rules = nullptr;
+    };
     const State& state_;
+    std::unordered_map<std::string_view, Person> people_;                     // lookups the drag needs in µs
     std::unordered_map<std::string_view, std::vector<ShiftSpan>> by_person_;   // sorted by start
     std::unordered_map<std::string_view, std::vector<const Leave*>> leave_;    // approved leave
 };
