@@ -271,7 +271,7 @@ State make_demo_trust(const DemoOptions& o) {
             return std::any_of(s.shifts.begin(), s.shifts.end(),
                                [&](const Shift& x) { return x.assignee == p.id && x.start.date == d; });
         };
-        if (on_day(day) || on_day(day + 1) || on_day(day + -1) || on_day(day + 2)) continue;
+        if (on_day(day) || on_day(day + 1)) continue;
         const Ward& ward = s.wards[size_t(i % ward_count)];
         for (int k : {1, 0}) {
             Shift sh = make_shift(new_id(), ward, kTypes[size_t(k)], day + (k == 0 ? 1 : 0), *grade_of[size_t(i)]);
