@@ -5,6 +5,9 @@
 //   shiftbank-cli validate FILE.json
 //       Loads a file; prints every problem as one JSON line {"path", "message"}.
 //       Exit 0 valid, 2 invalid input.
+//   shiftbank-cli describe
+//       Prints the rule sets (ids, severities, limits, sources) and the command types as JSON:
+//       what docs/rules.md and docs/commands.md are checked against.
 //   shiftbank-cli check FILE.json
 //       Runs the safety rules over every person's shifts; prints each violation as one JSON line
 //       {"rule", "severity", "staff", "message", "shifts"}. Exit 0 clean, 1 violations found,
@@ -20,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/data_format.hpp"
+#include "core/commands/command.hpp"
 #include "core/demo_trust.hpp"
 #include "core/rules/rules_engine.hpp"
 
@@ -28,7 +32,8 @@ namespace {
 int usage() {
     std::fputs("usage: shiftbank-cli demo [--staff N] [--weeks W] [--seed S] [--start YYYY-MM-DD] [--out FILE]\n"
                "       shiftbank-cli validate FILE.json\n"
-               "       shiftbank-cli check FILE.json\n",
+               "       shiftbank-cli check FILE.json\n"
+               "       shiftbank-cli describe\n",
                stderr);
     return 2;
 }
@@ -80,6 +85,22 @@ std::optional<sb::State> load_or_report(const char* path) {
     return std::move(r.state);
 }
 
+int describe() {
+    nlohmann::json sets = nlohmann::json::array();
+    for (const auto& set : sb::rule_sets()) {
+        nlohmann::json rules = nlohmann::json::array();
+        for (const auto& r : set.rules)
+            rules.push_back({{"id", r.id}, {"severity", r.severity == sb::Severity::Block ? "block" : "warn"},
+                             {"limit", r.limit}, {"window", r.window}, {"rest_after", r.rest_after},
+                             {"rest_after_run", r.rest_after_run}, {"source", r.source}});
+        sets.push_back({{"id", set.id}, {"name", set.name}, {"rules", rules}});
+    }
+    nlohmann::json types = nlohmann::json::array();
+    for (auto t : sb::command_types()) types.push_back(t);
+    std::cout << nlohmann::json{{"rule_sets", sets}, {"commands", types}}.dump(1) << "\n";
+    return 0;
+}
+
 int check(const char* path) {
     auto state = load_or_report(path);
     if (!state) return 2;
@@ -99,5 +120,6 @@ int main(int argc, char** argv) {
     if (argc >= 2 && !std::strcmp(argv[1], "demo")) return demo(argc, argv);
     if (argc == 3 && !std::strcmp(argv[1], "validate")) return load_or_report(argv[2]) ? 0 : 2;
     if (argc == 3 && !std::strcmp(argv[1], "check")) return check(argv[2]);
+    if (argc == 2 && !std::strcmp(argv[1], "describe")) return describe();
     return usage();
 }
