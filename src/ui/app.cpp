@@ -59,6 +59,10 @@ void App::set_state(State state, std::string source) {
     source_ = std::move(source);
     status_ = DataStatus::Ready;
     memory_ = ViewMemory{};
+    rules_ = RulesCache{};
+    log_ = CommandLog{};
+    undo_stack_.clear();
+    redo_stack_.clear();
     if (state_.period_start > session_.today || session_.today >= state_.period_start + state_.period_days)
         session_.today = state_.period_start;
     choose_default_user(session_.role);
@@ -93,14 +97,17 @@ std::string App::summary_json() const {
                         {"view", view_title(session_.view)},
                         {"user", session_.user},
                         {"role", to_string(session_.role)},
-                        {"fonts", fonts_ok_}};
+                        {"fonts", fonts_ok_},
+                        {"undo", undo_stack_.size()},
+                        {"message", toast_}};
     if (!failure_.empty()) j["error"] = failure_;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void App::frame() {
     const ImGuiIO& io = ImGui::GetIO();
-    ViewContext ctx{state_, fonts_, session_, memory_};
+    rules_.refresh(state_);
+    ViewContext ctx{state_, fonts_, session_, memory_, rules_, *this};
     ctx.phone = io.DisplaySize.x < kPhoneWidth;
     ctx.user = state_.find_user(session_.user);
     ctx.me = ctx.user ? state_.find_staff(ctx.user->staff) : nullptr;
@@ -110,9 +117,104 @@ void App::frame() {
         draw_status_screen(ctx);
         return;
     }
+    handle_shortcuts();
     if (ctx.phone) draw_bottom_tabs(ctx);
     else draw_side_nav(ctx);
     draw_content(ctx);
+    draw_toast(ctx);
+}
+
+std::string App::new_command_id() {
+    // Unique per browser session; the server (issue 7) will add the device to make it global.
+    return "local-" + std::to_string(state_.revision) + "-" + std::to_string(next_command_++);
+}
+
+CommandResult App::submit(const std::string& type, nlohmann::json payload, std::string description) {
+    Command c{new_command_id(), session_.user, "", type, std::move(payload)};
+    CommandResult r = apply_command(state_, log_, c);
+    toast_time_ = ImGui::GetTime();
+    if (r.accepted()) {
+        if (r.inverse) {
+            undo_stack_.push_back({c, *r.inverse, description});
+            redo_stack_.clear();
+        }
+        toast_ = description;
+        if (!r.warnings.empty()) toast_ += " \xE2\x80\x94 warning: " + r.warnings.front().message;
+        toast_is_error_ = false;
+    } else {
+        toast_ = r.reason;
+        toast_is_error_ = true;
+    }
+    return r;
+}
+
+bool App::undo() {
+    if (undo_stack_.empty()) return false;
+    Done d = undo_stack_.back();
+    Command inverse = d.inverse;
+    inverse.id = new_command_id();
+    CommandResult r = apply_command(state_, log_, inverse);
+    toast_time_ = ImGui::GetTime();
+    if (!r.accepted()) {
+        toast_ = "Could not undo: " + r.reason;
+        toast_is_error_ = true;
+        return false;
+    }
+    undo_stack_.pop_back();
+    toast_ = "Undone: " + d.description;
+    toast_is_error_ = false;
+    redo_stack_.push_back(std::move(d));
+    return true;
+}
+
+bool App::redo() {
+    if (redo_stack_.empty()) return false;
+    Done d = redo_stack_.back();
+    Command again = d.command;
+    again.id = new_command_id();   // the old id is in the log: re-sending it would change nothing
+    CommandResult r = apply_command(state_, log_, again);
+    toast_time_ = ImGui::GetTime();
+    if (!r.accepted() || !r.inverse) {
+        toast_ = "Could not redo: " + r.reason;
+        toast_is_error_ = true;
+        return false;
+    }
+    redo_stack_.pop_back();
+    d.inverse = *r.inverse;
+    toast_ = "Redone: " + d.description;
+    toast_is_error_ = false;
+    undo_stack_.push_back(std::move(d));
+    return true;
+}
+
+void App::handle_shortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;   // Ctrl+Z in a text field belongs to the field
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) || ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y))
+        redo();
+    else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z))
+        undo();
+}
+
+void App::draw_toast(const ViewContext& ctx) {
+    if (toast_.empty() || toast_time_ < 0 || ImGui::GetTime() - toast_time_ > 6.0) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    const float w = std::min(560.0f, io.DisplaySize.x - 32);
+    const float bottom = ctx.phone ? 64 + 12 : 44;
+    ImGui::SetNextWindowPos(ImVec2((io.DisplaySize.x + (ctx.phone ? 0 : 196) - w) * 0.5f, io.DisplaySize.y - bottom),
+                            ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, toast_is_error_ ? kRed : kText);
+    ImGui::PushStyleColor(ImGuiCol_Text, kWhite);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
+    ImGui::Begin("##toast", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PushTextWrapPos(w - 16);
+    ImGui::TextWrapped("%s %s", toast_is_error_ ? ICON_BAN : ICON_CHECK, toast_.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
 }
 
 void App::draw_top_bar(const ViewContext& ctx) {
@@ -324,6 +426,43 @@ void App::draw_status_screen(const ViewContext& ctx) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::End();
+}
+
+}  // namespace sb::ui
+
+namespace sb::ui {
+
+std::string App::cell_rect_json(const std::string& staff, const std::string& date) const {
+    const auto d = parse_date(date);
+    for (const CellRect& c : memory_.cells)
+        if (d && c.staff == staff && c.date == *d)
+            return nlohmann::json{{"x", c.min.x}, {"y", c.min.y}, {"w", c.max.x - c.min.x}, {"h", c.max.y - c.min.y}}.dump();
+    return "null";   // not on screen (scrolled away, or another ward or week)
+}
+
+std::string App::sample_cells_json() {
+    // A visible shift that may legally move, and a visible empty cell it may legally go to
+    // (no block, no warning): what the browser test drags.
+    if (!rules_.engine) return "null";
+    for (const CellRect& from : memory_.cells) {
+        if (!from.has_shift || from.staff.empty()) continue;
+        const Shift* s = state_.find_shift(from.shift);
+        if (!s || s->start.date != from.date) continue;
+        for (const CellRect& to : memory_.cells) {
+            if (to.has_shift || to.staff.empty() || to.staff == from.staff) continue;
+            Shift cand = *s;
+            const int delta = to.date - s->start.date;
+            cand.start.date = s->start.date + delta;
+            cand.end.date = s->end.date + delta;
+            cand.assignee = to.staff;
+            const CandidateVerdict v = rules_.engine->check_candidate(cand, to.staff, false);
+            if (!v.allowed || v.warnings) continue;
+            return nlohmann::json{{"from", {{"staff", from.staff}, {"date", format_date(from.date)}, {"shift", s->id}}},
+                                  {"to", {{"staff", to.staff}, {"date", format_date(to.date)}}}}
+                .dump();
+        }
+    }
+    return "null";
 }
 
 }  // namespace sb::ui

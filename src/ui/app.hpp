@@ -10,7 +10,7 @@
 
 namespace sb::ui {
 
-class App {
+class App : public CommandSink {
 public:
     explicit App(std::string font_dir);
 
@@ -31,6 +31,19 @@ public:
     // Small JSON for window.shiftbankTest.state(): counts, revision, view and user.
     std::string summary_json() const;
 
+    // Changes: every one is a command (src/core/commands), applied here and remembered for undo.
+    CommandResult submit(const std::string& type, nlohmann::json payload, std::string description) override;
+    bool undo();
+    bool redo();
+    const std::string& last_message() const { return toast_; }
+    // A blocked drop waiting for the manager's reason (the override dialog is open).
+    const std::optional<PendingOverride>& pending_override() const { return memory_.pending_override; }
+
+    // For tests and window.shiftbankTest: rota cells drawn in the last frame, and a legal move.
+    const std::vector<CellRect>& visible_cells() const { return memory_.cells; }
+    std::string cell_rect_json(const std::string& staff, const std::string& date) const;
+    std::string sample_cells_json();
+
 private:
     void choose_default_user(Role role);
     void draw_top_bar(const ViewContext& ctx);
@@ -50,6 +63,21 @@ private:
     DataStatus status_ = DataStatus::Loading;
     Session session_;
     ViewMemory memory_;
+    RulesCache rules_;
+    CommandLog log_;
+    struct Done {
+        Command command;           // as applied (redo re-sends it with a new id)
+        Command inverse;           // applying this undoes it
+        std::string description;   // "Moved Early (Tue 3 Mar) from Khan to Evans"
+    };
+    std::vector<Done> undo_stack_, redo_stack_;
+    std::string toast_;            // the last change or refusal, in words
+    bool toast_is_error_ = false;
+    double toast_time_ = -1;
+    int64_t next_command_ = 1;
+    std::string new_command_id();
+    void draw_toast(const ViewContext& ctx);
+    void handle_shortcuts();
 };
 
 }  // namespace sb::ui

@@ -2,11 +2,13 @@
 // Only the visible rows are built each frame (ImGuiListClipper), so a ward of any size scrolls.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
 #include "core/reports.hpp"
 #include "ui/icons.hpp"
+#include "ui/rota_drag.hpp"
 #include "ui/view_context.hpp"
 #include "ui/widgets.hpp"
 
@@ -181,6 +183,21 @@ void draw_rota_view(ViewContext& ctx) {
     const float day_w = std::max(kMinDayWidth, (grid_w - name_w - float(day_count + 1) * per_column_extra) / float(day_count));
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH;
+    // The shift being dragged, if any (a copy: a drop changes the state under our feet).
+    std::optional<Shift> dragged_copy;
+    if (!m.drag.shift.empty())
+        if (const Shift* s = state.find_shift(m.drag.shift)) dragged_copy = *s;
+    if (dragged_copy && (ImGui::IsKeyPressed(ImGuiKey_Escape) || !ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)))
+        dragged_copy.reset(), m.drag = {};
+    const Shift* dragged = dragged_copy ? &*dragged_copy : nullptr;
+    const bool can_edit = ctx.user && (ctx.user->role == Role::Admin ||
+                                       (ctx.user->role == Role::Manager &&
+                                        std::find(ctx.user->wards.begin(), ctx.user->wards.end(), ward.id) != ctx.user->wards.end()));
+    DropVerdict drop;
+    std::string drop_staff;
+    bool dropped = false;
+    m.cells.clear();
+
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 3));
     if (ImGui::BeginTable("rota", day_count + 1, flags, ImVec2(0, -status_h))) {
         ImGui::TableSetupScrollFreeze(1, 1);
@@ -210,6 +227,12 @@ void draw_rota_view(ViewContext& ctx) {
             ImGui::Dummy(ImVec2(day_w, 34));
         }
 
+        if (!m.scroll_to_staff.empty()) {
+            for (size_t r = 0; r < ix.rows.size(); ++r)
+                if (ix.rows[r].kind == RotaIndex::Row::Person && ix.rows[r].label == m.scroll_to_staff)
+                    ImGui::SetScrollY(std::max(0.0f, float(r) * (kRowHeight + 1) - kRowHeight * 2));
+            m.scroll_to_staff.clear();
+        }
         ImGuiListClipper clipper;
         clipper.Begin(int(ix.rows.size()), kRowHeight);
         while (clipper.Step()) {
@@ -254,23 +277,47 @@ void draw_rota_view(ViewContext& ctx) {
                     ImGui::PopFont();
                 }
                 auto it = ix.cells.find(row.label);
+                const std::string staff = row.kind == RotaIndex::Row::Person ? row.label : std::string();
                 for (int d = 0; d < day_count; ++d) {
                     ImGui::TableSetColumnIndex(d + 1);
                     const Date day = first + d;
                     if (day == ctx.session.today) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kTodayShade);
                     else if (is_weekend(day)) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kWeekendShade);
-                    if (it == ix.cells.end()) continue;
-                    const auto& shifts = it->second[size_t(first_day + d)];
-                    if (shifts.empty()) continue;
                     const ImVec2 p = ImGui::GetCursorScreenPos();
+                    const ImVec2 cell_min(p.x - 3, p.y - 3), cell_max(p.x + day_w + 3, p.y + kRowHeight - 3);
+                    static const std::vector<const Shift*> none;
+                    const auto& shifts = it == ix.cells.end() ? none : it->second[size_t(first_day + d)];
+                    m.cells.push_back({staff, day, cell_min, cell_max, !shifts.empty(), shifts.empty() ? "" : shifts.front()->id});
+                    if (dragged) {
+                        // Every visible cell shows what a drop there would do; the hovered one says why.
+                        const bool hovered = ImGui::IsMouseHoveringRect(cell_min, cell_max, false) && ImGui::IsWindowHovered();
+                        const DropVerdict v = drop_verdict(ctx, *dragged, staff, day, hovered);
+                        draw_cell_verdict(v, cell_min, cell_max, hovered);
+                        if (hovered) {
+                            drop_tooltip(ctx, v);
+                            if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) drop = v, drop_staff = staff, dropped = true;
+                        }
+                    }
+                    if (shifts.empty()) continue;
                     const float w = day_w / float(shifts.size());
                     for (size_t k = 0; k < shifts.size(); ++k) {
+                        const Shift& sh = *shifts[k];
                         const ImVec2 a(p.x + w * float(k), p.y), b(a.x + w - (k + 1 < shifts.size() ? 2 : 0), p.y + kRowHeight - 6);
-                        draw_shift_chip(ImGui::GetWindowDrawList(), a, b, *shifts[k], state.find_shift_type(shifts[k]->type), ctx.fonts);
+                        const bool is_dragged = dragged && dragged->id == sh.id;
+                        draw_shift_chip(ImGui::GetWindowDrawList(), a, b, sh, state.find_shift_type(sh.type), ctx.fonts);
+                        if (is_dragged) ImGui::GetWindowDrawList()->AddRectFilled(a, b, IM_COL32(255, 255, 255, 150), 4);
                         ImGui::SetCursorScreenPos(a);
-                        ImGui::PushID(shifts[k]->id.c_str());
+                        ImGui::PushID(sh.id.c_str());
                         ImGui::InvisibleButton("chip", ImVec2(b.x - a.x, b.y - a.y));
-                        if (ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) shift_tooltip(*shifts[k], state);
+                        // Pick up: a mouse drag of a few pixels, or on a touch screen a long press first,
+                        // so that a finger moving across the grid does not grab shifts by accident.
+                        const bool touch = ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
+                        if (!dragged && can_edit && ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4) &&
+                            (!touch || ImGui::GetIO().MouseDownDuration[0] > 0.4f)) {
+                            m.drag.shift = sh.id;
+                            m.drag.grab_offset = ImVec2(ImGui::GetIO().MouseClickedPos[0].x - a.x, ImGui::GetIO().MouseClickedPos[0].y - a.y);
+                        }
+                        if (!dragged && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) shift_tooltip(sh, state);
                         ImGui::PopID();
                     }
                 }
@@ -279,10 +326,23 @@ void draw_rota_view(ViewContext& ctx) {
         ImGui::EndTable();
     }
     ImGui::PopStyleVar();
+    if (dragged) {
+        // The chip follows the pointer, above everything else.
+        const ImVec2 mouse = ImGui::GetMousePos();
+        const ImVec2 a(mouse.x - m.drag.grab_offset.x, mouse.y - m.drag.grab_offset.y);
+        ImDrawList* fg = ImGui::GetForegroundDrawList();
+        fg->AddRectFilled(ImVec2(a.x + 2, a.y + 3), ImVec2(a.x + day_w + 2, a.y + kRowHeight - 3), IM_COL32(0, 0, 0, 40), 4);
+        draw_shift_chip(fg, a, ImVec2(a.x + day_w, a.y + kRowHeight - 6), *dragged, state.find_shift_type(dragged->type), ctx.fonts);
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+            m.drag = {};
+            if (dropped) drop_shift(ctx, *dragged, drop, drop_staff);
+        }
+    }
+    draw_override_dialog(ctx);
 
-    // Status bar: counts a manager scans first.
-    int vacant = 0, open = 0, agency = 0, staff = 0;
-    for (const auto& row : ix.rows) staff += row.kind == RotaIndex::Row::Person;
+    // Status bar: counts a manager scans first; breaches and warnings jump to the first person.
+    int vacant = 0, open = 0, agency = 0, staff_count = 0;
+    for (const auto& row : ix.rows) staff_count += row.kind == RotaIndex::Row::Person;
     for (const auto& [key, cells] : ix.cells)
         for (int d = 0; d < day_count; ++d)
             for (const Shift* s : cells[size_t(first_day + d)]) {
@@ -290,16 +350,34 @@ void draw_rota_view(ViewContext& ctx) {
                 open += s->status == ShiftStatus::Open;
                 agency += s->source == ShiftSource::Agency;
             }
+    int breaches = 0, warnings = 0;
+    std::string first_breach, first_warning;
+    for (const Violation& v : ctx.rules.violations) {
+        const bool here = std::any_of(ix.rows.begin(), ix.rows.end(), [&](const RotaIndex::Row& r) {
+            return r.kind == RotaIndex::Row::Person && r.label == v.staff;
+        });
+        if (!here) continue;
+        if (v.severity == Severity::Block) ++breaches, first_breach = first_breach.empty() ? v.staff : first_breach;
+        else ++warnings, first_warning = first_warning.empty() ? v.staff : first_warning;
+    }
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
-    ImGui::TextDisabled("%d staff", staff);
+    ImGui::TextDisabled("%d staff", staff_count);
     ImGui::SameLine(0, 18);
     ImGui::Text("Vacant: %d", vacant);
     ImGui::SameLine(0, 6);
-    ImGui::TextDisabled("(%d in the bank \xC2\xB7 B)", open);
-    ImGui::SameLine(0, 18);
-    ImGui::Text("Agency: %d", agency);
-    ImGui::SameLine(0, 6);
-    ImGui::TextDisabled("(A)");
+    ImGui::TextDisabled("(%d in the bank \xC2\xB7 B, %d agency \xC2\xB7 A)", open, agency);
+    auto link = [&](const char* icon, int n, const char* one, const char* many, ImU32 colour, const std::string& target) {
+        ImGui::SameLine(0, 18);
+        char label[64];
+        std::snprintf(label, sizeof label, "%s %d %s", icon, n, n == 1 ? one : many);
+        ImGui::PushStyleColor(ImGuiCol_Text, n ? colour : kMidGrey);
+        if (ImGui::Selectable(label, false, ImGuiSelectableFlags_None, ImGui::CalcTextSize(label)) && !target.empty())
+            m.scroll_to_staff = target;
+        ImGui::PopStyleColor();
+        if (n && ImGui::IsItemHovered()) ImGui::SetTooltip("Show the first one");
+    };
+    link(ICON_BAN, breaches, "breach", "breaches", kRed, first_breach);
+    link(ICON_WARNING, warnings, "warning", "warnings", rgb(0x8A5A00), first_warning);
 }
 
 }  // namespace sb::ui

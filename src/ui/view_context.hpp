@@ -6,7 +6,12 @@
 #include <unordered_map>
 #include <vector>
 
+#include <memory>
+#include <optional>
+
+#include "core/commands/command.hpp"
 #include "core/model.hpp"
+#include "core/rules/rules_engine.hpp"
 #include "ui/theme.hpp"
 
 namespace sb::ui {
@@ -36,11 +41,57 @@ struct RotaIndex {
     std::unordered_map<std::string, std::vector<std::vector<const Shift*>>> cells;
 };
 
+// A shift being dragged on the rota, and the drop that needs an override reason.
+struct RotaDrag {
+    std::string shift;          // id of the shift picked up ("" = no drag)
+    ImVec2 grab_offset;         // where in the chip it was picked up
+};
+struct PendingOverride {
+    Shift candidate;            // the shift as it would be after the move
+    std::string message;        // the rule that blocks it
+    char reason[256] = "";
+};
+
+// Screen rectangles of the rota cells drawn this frame, for window.shiftbankTest.cellRect().
+struct CellRect {
+    std::string staff;          // "" for a vacant lane
+    Date date;
+    ImVec2 min, max;
+    bool has_shift = false;
+    std::string shift;          // the first shift in the cell, if any
+};
+
 struct ViewMemory {
     std::string rota_ward;
     int rota_week_offset = 0;   // weeks after the period start
     int rota_weeks = 0;         // 0: choose from the screen width on first show
     RotaIndex rota_index;
+    RotaDrag drag;
+    std::optional<PendingOverride> pending_override;
+    std::vector<CellRect> cells;   // rebuilt every frame the rota is drawn
+    std::string scroll_to_staff;   // set by the status bar's "breaches" link
+};
+
+// Derived from the state and rebuilt when its revision changes: the rules engine and its verdicts.
+struct RulesCache {
+    int64_t revision = -1;
+    const State* state = nullptr;
+    std::unique_ptr<RulesEngine> engine;
+    std::vector<Violation> violations;   // the whole rota's
+    void refresh(const State& s) {
+        if (engine && revision == s.revision && state == &s) return;
+        engine = std::make_unique<RulesEngine>(s);
+        violations = engine->check_all();
+        revision = s.revision;
+        state = &s;
+    }
+};
+
+// Where views send changes: the App applies them with apply_command and keeps undo history.
+class CommandSink {
+public:
+    virtual ~CommandSink() = default;
+    virtual CommandResult submit(const std::string& type, nlohmann::json payload, std::string description) = 0;
 };
 
 struct ViewContext {
@@ -48,6 +99,8 @@ struct ViewContext {
     const Fonts& fonts;
     Session& session;
     ViewMemory& memory;
+    RulesCache& rules;
+    CommandSink& commands;
     bool phone = false;        // narrow screen: one column, touch-sized targets
     const User* user = nullptr;
     const Staff* me = nullptr; // the signed-in person's staff record, if any

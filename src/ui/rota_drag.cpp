@@ -1,0 +1,129 @@
+#include "ui/rota_drag.hpp"
+
+#include "core/civil_time.hpp"
+#include "core/data_format.hpp"
+#include "ui/icons.hpp"
+#include "ui/widgets.hpp"
+
+namespace sb::ui {
+using namespace colour;
+
+DropVerdict drop_verdict(const ViewContext& ctx, const Shift& dragged, const std::string& staff, Date day, bool messages) {
+    DropVerdict v;
+    v.candidate = dragged;
+    const int delta = day - dragged.start.date;
+    v.candidate.start.date = dragged.start.date + delta;
+    v.candidate.end.date = dragged.end.date + delta;
+    v.candidate.assignee = staff;
+    if (staff.empty()) return v;
+    const CandidateVerdict c = ctx.rules.engine->check_candidate(v.candidate, staff, messages);
+    v.allowed = c.allowed;
+    v.warnings = c.warnings;
+    v.violations = c.violations;
+    return v;
+}
+
+void draw_cell_verdict(const DropVerdict& v, ImVec2 min, ImVec2 max, bool hovered) {
+    const ImU32 fill = !v.allowed ? kPaleRed : v.warnings ? kPaleYellow : kPaleGreen;
+    const ImU32 strong = !v.allowed ? kRed : v.warnings ? rgb(0x8A5A00) : kGreen;
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, fill);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const char* mark = !v.allowed ? ICON_BAN : v.warnings ? ICON_WARNING : ICON_CHECK;
+    const float size = ImGui::GetFontSize() * 0.8f;
+    dl->AddText(nullptr, size, ImVec2(max.x - size - 3, max.y - size - 2), strong, mark);
+    if (hovered) dl->AddRect(min, max, strong, 4, 0, 2.5f);
+}
+
+void drop_tooltip(const ViewContext& ctx, const DropVerdict& v) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+    ImGui::PushFont(ctx.fonts.bold);
+    if (!v.allowed) text_coloured(kRed, ICON_BAN "  Blocked");
+    else if (v.warnings) text_coloured(rgb(0x8A5A00), ICON_WARNING "  Allowed, with a warning");
+    else text_coloured(kGreen, ICON_CHECK "  Allowed");
+    ImGui::PopFont();
+    ImGui::Text("%s %s, %s", shift_label(v.candidate, ctx.state).c_str(), format_weekday_day_month(v.candidate.start.date).c_str(),
+                shift_times(v.candidate).c_str());
+    for (const Violation& x : v.violations) ImGui::TextWrapped("%s", x.message.c_str());
+    if (!v.allowed && ctx.user && ctx.user->role != Role::Clinician)
+        ImGui::TextDisabled("Drop here to override it with a written reason.");
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+std::string describe_move(const State& state, const Shift& from, const Shift& to) {
+    auto who = [&](const std::string& id) {
+        const Staff* p = state.find_staff(id);
+        return id.empty() ? std::string("vacant") : p ? p->name : id;
+    };
+    std::string out = "Moved " + shift_label(from, state) + " (" + format_weekday_day_month(from.start.date) + ")";
+    if (from.assignee != to.assignee) out += " from " + who(from.assignee) + " to " + who(to.assignee);
+    if (from.start.date != to.start.date) out += " to " + format_weekday_day_month(to.start.date);
+    return out;
+}
+
+namespace {
+nlohmann::json move_payload(const Shift& to) {
+    return {{"shift", to.id}, {"start", format_local_date_time(to.start)}, {"end", format_local_date_time(to.end)},
+            {"assignee", to.assignee.empty() ? nlohmann::json(nullptr) : nlohmann::json(to.assignee)}};
+}
+}  // namespace
+
+void drop_shift(ViewContext& ctx, const Shift& dragged, const DropVerdict& v, const std::string& staff) {
+    if (v.candidate.assignee == dragged.assignee && v.candidate.start == dragged.start) return;   // dropped where it was
+    if (!v.allowed && ctx.user && ctx.user->role != Role::Clinician) {
+        const DropVerdict full = drop_verdict(ctx, dragged, staff, v.candidate.start.date, true);
+        PendingOverride p;
+        p.candidate = full.candidate;
+        for (const Violation& x : full.violations)
+            if (x.severity == Severity::Block) p.message += (p.message.empty() ? "" : "\n") + x.message;
+        ctx.memory.pending_override = std::move(p);
+        return;
+    }
+    ctx.commands.submit("move_shift", move_payload(v.candidate), describe_move(ctx.state, dragged, v.candidate));
+}
+
+void draw_override_dialog(ViewContext& ctx) {
+    auto& pending = ctx.memory.pending_override;
+    if (!pending) return;
+    const char* title = "Override a safety rule?";
+    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, ImGui::GetIO().DisplaySize.x - 32), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 18));
+    if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        const Shift* original = ctx.state.find_shift(pending->candidate.id);
+        ImGui::PushTextWrapPos(0);
+        if (original) ImGui::TextUnformatted(describe_move(ctx.state, *original, pending->candidate).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+        ImGui::TextWrapped(ICON_BAN "  %s", pending->message.c_str());
+        ImGui::PopStyleColor();
+        ImGui::TextWrapped("The move breaks this rule. If it must happen, say why: the reason is kept with the change "
+                           "in the audit trail.");
+        ImGui::PopTextWrapPos();
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        ImGui::InputTextWithHint("##reason", "Reason, e.g. agreed with the person; no one else available",
+                                 pending->reason, sizeof pending->reason);
+        ImGui::Spacing();
+        const bool has_reason = pending->reason[0] != '\0';
+        ImGui::BeginDisabled(!has_reason);
+        if (button("Override and move", ButtonKind::Primary) && original) {
+            nlohmann::json payload = move_payload(pending->candidate);
+            payload["override_reason"] = std::string(pending->reason);
+            ctx.commands.submit("move_shift", std::move(payload),
+                                describe_move(ctx.state, *original, pending->candidate) + " (rule overridden)");
+            pending.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (button("Cancel", ButtonKind::Secondary) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            pending.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+}
+
+}  // namespace sb::ui

@@ -1,0 +1,28 @@
+// Dragging a shift on the rota: what each cell under the drag would allow (from the rules
+// engine's candidate check), the drop, and the override dialog for a blocked drop.
+#pragma once
+#include "ui/view_context.hpp"
+
+namespace sb::ui {
+
+struct DropVerdict {
+    Shift candidate;                 // the dragged shift as it would be after the drop
+    bool allowed = true;
+    bool warnings = false;
+    std::vector<Violation> violations;   // filled only when messages were asked for
+};
+
+// staff "" is a vacant lane: always allowed (the shift becomes unassigned).
+DropVerdict drop_verdict(const ViewContext& ctx, const Shift& dragged, const std::string& staff, Date day, bool messages);
+
+// Tints the current table cell and marks it with a symbol, so the verdict reads without colour too.
+void draw_cell_verdict(const DropVerdict& v, ImVec2 min, ImVec2 max, bool hovered);
+void drop_tooltip(const ViewContext& ctx, const DropVerdict& v);
+
+// Applies the drop: a move command, or the override dialog when a rule blocks it.
+void drop_shift(ViewContext& ctx, const Shift& dragged, const DropVerdict& v, const std::string& staff);
+void draw_override_dialog(ViewContext& ctx);
+
+std::string describe_move(const State& state, const Shift& from, const Shift& to);
+
+}  // namespace sb::ui

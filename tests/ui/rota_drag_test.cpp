@@ -1,0 +1,109 @@
+// Dragging shifts on the rota with real ImGui input: the move command is issued and the state
+// changes; a blocked drop changes nothing and says why; Ctrl+Z undoes.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/demo_trust.hpp"
+#include "platform/headless/headless_ui.hpp"
+
+using namespace sb;
+using json = nlohmann::json;
+
+namespace {
+struct RotaUi {
+    headless::HeadlessUi ui{1280, 800, SHIFTBANK_FONT_DIR};
+    RotaUi() {
+        DemoOptions o;
+        o.staff = 60;
+        o.weeks = 2;
+        ui.app().set_state(make_demo_trust(o), "test");
+        ui.app().session().today = ui.app().state().period_start;
+        ui.frame();
+        ui.frame();
+    }
+    ImVec2 centre(const std::string& staff, const std::string& date) {
+        const json r = json::parse(ui.app().cell_rect_json(staff, date));
+        REQUIRE_MESSAGE(!r.is_null(), "cell not on screen: " << staff << " " << date);
+        return ImVec2(r["x"].get<float>() + r["w"].get<float>() / 2, r["y"].get<float>() + r["h"].get<float>() / 2);
+    }
+    // Press on one cell, move in steps, release on another: what a hand does.
+    void drag(ImVec2 from, ImVec2 to) {
+        ui.mouse_move(from.x, from.y);
+        ui.frame();
+        ui.mouse_button(true);
+        ui.frame();
+        for (int i = 1; i <= 8; ++i) {
+            ui.mouse_move(from.x + (to.x - from.x) * float(i) / 8, from.y + (to.y - from.y) * float(i) / 8);
+            ui.frame();
+        }
+        ui.mouse_button(false);
+        ui.frame();
+        ui.frame();
+    }
+    const Shift& shift(const std::string& id) { return *ui.app().state().find_shift(id); }
+};
+}  // namespace
+
+TEST_CASE("dragging a shift to another person's empty cell moves it, and Ctrl+Z undoes it") {
+    RotaUi r;
+    const json sample = json::parse(r.ui.app().sample_cells_json());
+    REQUIRE(!sample.is_null());
+    const std::string id = sample["from"]["shift"];
+    const Shift before = r.shift(id);
+    const int64_t revision = r.ui.app().state().revision;
+
+    r.drag(r.centre(sample["from"]["staff"], sample["from"]["date"]), r.centre(sample["to"]["staff"], sample["to"]["date"]));
+
+    CHECK(r.ui.app().state().revision == revision + 1);
+    CHECK(r.shift(id).assignee == sample["to"]["staff"].get<std::string>());
+    CHECK(format_date(r.shift(id).start.date) == sample["to"]["date"].get<std::string>());
+    CHECK(r.ui.app().last_message().rfind("Moved ", 0) == 0);
+
+    ImGui::GetIO().AddKeyEvent(ImGuiMod_Ctrl, true);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Z, true);
+    r.ui.frame();
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Z, false);
+    ImGui::GetIO().AddKeyEvent(ImGuiMod_Ctrl, false);
+    r.ui.frame();
+    CHECK(r.shift(id).assignee == before.assignee);
+    CHECK(r.shift(id).start == before.start);
+    CHECK(r.ui.app().last_message().rfind("Undone: ", 0) == 0);
+    // And redo puts it back.
+    CHECK(r.ui.app().redo());
+    CHECK(r.shift(id).assignee == sample["to"]["staff"].get<std::string>());
+}
+
+TEST_CASE("a drop that breaks a rule changes nothing and asks the manager for a reason") {
+    RotaUi r;
+    // Find a visible shift and a visible cell where the rules engine blocks it (a double booking
+    // on a working day of someone else).
+    const auto& cells = r.ui.app().visible_cells();
+    std::string id, to_staff;
+    Date to_date;
+    for (const auto& from : cells) {
+        if (!from.has_shift || from.staff.empty() || !id.empty()) continue;
+        for (const auto& to : cells)
+            if (to.has_shift && !to.staff.empty() && to.staff != from.staff && to.date == from.date) {
+                id = from.shift;
+                to_staff = to.staff;
+                to_date = to.date;
+                break;
+            }
+    }
+    REQUIRE(!id.empty());
+    const Shift before = r.shift(id);
+    const int64_t revision = r.ui.app().state().revision;
+    r.drag(r.centre(before.assignee, format_date(before.start.date)), r.centre(to_staff, format_date(to_date)));
+    CHECK(r.ui.app().state().revision == revision);
+    CHECK(r.shift(id).assignee == before.assignee);
+    REQUIRE(r.ui.app().pending_override().has_value());
+    CHECK(!r.ui.app().pending_override()->message.empty());   // the rule, in words
+}
+
+TEST_CASE("the rota reports the demo's breaches in its status bar counts") {
+    RotaUi r;
+    const json s = json::parse(r.ui.app().summary_json());
+    CHECK(s["loaded"] == true);
+    CHECK(!r.ui.app().visible_cells().empty());
+}
