@@ -23,6 +23,10 @@
     frameStats: () => JSON.parse(Module.UTF8ToString(Module._sb_test_frame_stats())),
     state: () => JSON.parse(Module.UTF8ToString(Module._sb_test_state())),
     frameCount: () => Module._sb_test_frame_count(),
+    // The rota cell of a person on a date, in CSS pixels ({x, y, w, h}), or null when not on screen.
+    cellRect: (staffId, date) => JSON.parse(Module.ccall('sb_test_cell_rect', 'string', ['string', 'string'], [staffId, date])),
+    // {from: {staff, date, shift}, to: {staff, date}}: a visible shift that may legally move to a visible empty cell.
+    sampleCells: () => JSON.parse(Module.UTF8ToString(Module._sb_test_sample_cells())),
   };
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

@@ -167,6 +167,18 @@ EMSCRIPTEN_KEEPALIVE const char* sb_test_frame_stats() {
 
 EMSCRIPTEN_KEEPALIVE int sb_test_frame_count() { return int(g.stats.frames()); }
 
+EMSCRIPTEN_KEEPALIVE const char* sb_test_cell_rect(const char* staff, const char* date) {
+    static std::string out;
+    out = g.app->cell_rect_json(staff, date);
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sb_test_sample_cells() {
+    static std::string out;
+    out = g.app->sample_cells_json();
+    return out.c_str();
+}
+
 }  // extern "C"
 
 int main() {
