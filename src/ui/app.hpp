@@ -33,6 +33,11 @@ public:
 
     // Changes: every one is a command (src/core/commands), applied here and remembered for undo.
     CommandResult submit(const std::string& type, nlohmann::json payload, std::string description) override;
+    // Opens the rota on a ward ("*" for every ward of the trust).
+    void show_rota(const std::string& ward) {
+        memory_.rota_ward = ward;
+        session_.view = View::Rota;
+    }
     bool undo();
     bool redo();
     const std::string& last_message() const { return toast_; }

@@ -2,6 +2,7 @@
 // Only the visible rows are built each frame (ImGuiListClipper), so a ward of any size scrolls.
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <optional>
 
 #include "core/civil_time.hpp"
@@ -9,6 +10,7 @@
 #include "core/reports.hpp"
 #include "ui/icons.hpp"
 #include "ui/rota_drag.hpp"
+#include "ui/rota_edit.hpp"
 #include "ui/view_context.hpp"
 #include "ui/widgets.hpp"
 
@@ -16,6 +18,7 @@ namespace sb::ui {
 using namespace colour;
 
 namespace {
+constexpr const char* kAllWards = "*";
 constexpr float kRowHeight = 44, kNameWidth = 190, kPhoneNameWidth = 132, kMinDayWidth = 84;
 
 int group_order(StaffGroup g) {
@@ -46,58 +49,98 @@ int grade_rank(const std::string& grade) {
     return 99;
 }
 
-void rebuild_index(RotaIndex& ix, const State& state, const std::string& ward) {
-    ix = RotaIndex{};
-    ix.revision = state.revision;
-    ix.ward = ward;
-    ix.built_for = &state;
+bool matches_filter(const Staff& p, const ViewMemory& m) {
+    if (m.group_filter >= 0 && int(p.group) != m.group_filter) return false;
+    if (!m.search[0]) return true;
+    auto lower = [](std::string x) {
+        for (char& c : x) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return x;
+    };
+    return lower(p.name).find(lower(m.search)) != std::string::npos;
+}
+
+std::string filter_key(const ViewMemory& m) { return std::to_string(m.group_filter) + "|" + m.search; }
+
+// Rows for one ward: its vacant lanes, then its people by staff group and grade. With several
+// wards (kAllWards) each gets a header. People appear under their home ward, or, for bank and
+// agency cover, under the first ward that booked them; their row shows all their shifts in view.
+void add_ward_rows(RotaIndex& ix, const State& state, const Ward& ward, bool with_header,
+                   const std::vector<const Shift*>& ward_shifts, std::vector<const Staff*>& people_here) {
     const int days = state.period_days;
     std::vector<std::vector<const Shift*>> vacant(static_cast<size_t>(days));
-    std::map<std::string, const Staff*> people;
-    for (const Staff& p : state.staff)
-        if (std::find(p.wards.begin(), p.wards.end(), ward) != p.wards.end()) people[p.id] = &p;
-    for (const Shift& s : state.shifts) {
-        if (s.ward != ward || s.status == ShiftStatus::Cancelled) continue;
-        const int d = s.start.date - state.period_start;
-        if (d < 0 || d >= days) continue;
-        if (s.assignee.empty()) {
-            vacant[size_t(d)].push_back(&s);
-            continue;
-        }
-        auto& cells = ix.cells[s.assignee];
-        if (cells.empty()) cells.resize(size_t(days));
-        cells[size_t(d)].push_back(&s);
-        if (!people.count(s.assignee))
-            if (const Staff* p = state.find_staff(s.assignee)) people[p->id] = p;   // bank or agency cover
-    }
+    for (const Shift* s : ward_shifts)
+        if (s->assignee.empty()) vacant[size_t(s->start.date - state.period_start)].push_back(s);
+    if (with_header) ix.rows.push_back({RotaIndex::Row::WardHeader, ward.name});
     // Vacant shifts are laid out in lanes (lane k holds each day's k-th vacancy), so every row has
     // the same height and the clipper can skip rows it does not draw.
     size_t lanes = 0;
     for (const auto& v : vacant) lanes = std::max(lanes, v.size());
     ix.rows.push_back({RotaIndex::Row::GroupHeader, "Vacant shifts"});
     for (size_t lane = 0; lane < lanes; ++lane) {
-        const std::string key = "#vacant" + std::to_string(lane);
+        const std::string key = "#vacant:" + ward.id + ":" + std::to_string(lane);
         auto& cells = ix.cells[key];
         cells.resize(size_t(days));
         for (int d = 0; d < days; ++d)
             if (lane < vacant[size_t(d)].size()) cells[size_t(d)].push_back(vacant[size_t(d)][lane]);
         ix.rows.push_back({RotaIndex::Row::Vacant, key});
     }
-    std::vector<const Staff*> sorted;
-    for (auto& [id, p] : people) sorted.push_back(p);
-    std::sort(sorted.begin(), sorted.end(), [](const Staff* a, const Staff* b) {
+    std::sort(people_here.begin(), people_here.end(), [](const Staff* a, const Staff* b) {
         if (group_order(a->group) != group_order(b->group)) return group_order(a->group) < group_order(b->group);
         if (grade_rank(a->grade) != grade_rank(b->grade)) return grade_rank(a->grade) < grade_rank(b->grade);
         return a->name < b->name;
     });
-    for (size_t i = 0; i < sorted.size(); ++i) {
-        if (i == 0 || sorted[i]->group != sorted[i - 1]->group) {
+    for (size_t i = 0; i < people_here.size(); ++i) {
+        if (i == 0 || people_here[i]->group != people_here[i - 1]->group) {
             size_t n = 0;
-            while (i + n < sorted.size() && sorted[i + n]->group == sorted[i]->group) ++n;
-            ix.rows.push_back({RotaIndex::Row::GroupHeader, std::string(group_heading(sorted[i]->group)) + " \xC2\xB7 " + std::to_string(n)});
+            while (i + n < people_here.size() && people_here[i + n]->group == people_here[i]->group) ++n;
+            ix.rows.push_back({RotaIndex::Row::GroupHeader,
+                               std::string(group_heading(people_here[i]->group)) + " \xC2\xB7 " + std::to_string(n)});
         }
-        ix.rows.push_back({RotaIndex::Row::Person, sorted[i]->id, sorted[i]});
+        ix.rows.push_back({RotaIndex::Row::Person, people_here[i]->id, people_here[i]});
     }
+}
+
+void rebuild_index(RotaIndex& ix, const State& state, const std::string& ward_id, const ViewMemory& m) {
+    ix = RotaIndex{};
+    ix.revision = state.revision;
+    ix.ward = ward_id;
+    ix.built_for = &state;
+    const bool all = ward_id == kAllWards;
+    const int days = state.period_days;
+    std::unordered_map<std::string_view, size_t> ward_index;
+    for (size_t i = 0; i < state.wards.size(); ++i)
+        if (all || state.wards[i].id == ward_id) ward_index[state.wards[i].id] = i;
+    std::vector<std::vector<const Shift*>> shifts_by_ward(state.wards.size());
+    std::vector<std::vector<const Staff*>> people_by_ward(state.wards.size());
+    std::unordered_map<std::string_view, bool> placed;
+    for (const Staff& p : state.staff) {
+        for (const auto& w : p.wards) {
+            auto it = ward_index.find(w);
+            if (it == ward_index.end()) continue;
+            if (matches_filter(p, m)) people_by_ward[it->second].push_back(&p);
+            placed[p.id] = true;
+            break;
+        }
+    }
+    for (const Shift& s : state.shifts) {
+        auto w = ward_index.find(s.ward);
+        if (w == ward_index.end() || s.status == ShiftStatus::Cancelled) continue;
+        const int d = s.start.date - state.period_start;
+        if (d < 0 || d >= days) continue;
+        shifts_by_ward[w->second].push_back(&s);
+        if (s.assignee.empty()) continue;
+        auto& cells = ix.cells[s.assignee];
+        if (cells.empty()) cells.resize(size_t(days));
+        cells[size_t(d)].push_back(&s);
+        if (!placed[s.assignee])   // bank or agency cover: shown on the first ward that booked them
+            if (const Staff* p = state.find_staff(s.assignee)) {
+                placed[p->id] = true;
+                if (matches_filter(*p, m)) people_by_ward[w->second].push_back(p);
+            }
+    }
+    for (size_t i = 0; i < state.wards.size(); ++i)
+        if (ward_index.count(state.wards[i].id))
+            add_ward_rows(ix, state, state.wards[i], all, shifts_by_ward[i], people_by_ward[i]);
 }
 
 void shift_tooltip(const Shift& s, const State& state) {
@@ -114,12 +157,13 @@ void shift_tooltip(const Shift& s, const State& state) {
     ImGui::EndTooltip();
 }
 
-void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last) {
+void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last, bool can_edit) {
     ViewMemory& m = ctx.memory;
     heading(ctx.fonts, ward.name.c_str());
     if (!ctx.phone) ImGui::SameLine(0, 24);
     ImGui::SetNextItemWidth(ctx.phone ? -1 : 180);
     if (ImGui::BeginCombo("##ward", ICON_HOSPITAL "  Change ward")) {
+        if (ImGui::Selectable("All wards", ward.id == kAllWards)) m.rota_ward = kAllWards;
         for (const Ward& w : ctx.state.wards)
             if (ImGui::Selectable(w.name.c_str(), w.id == ward.id)) m.rota_ward = w.id;
         ImGui::EndCombo();
@@ -147,6 +191,25 @@ void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last) {
         ImGui::EndCombo();
     }
     m.rota_week_offset = std::clamp(m.rota_week_offset, 0, std::max(0, ctx.state.period_days / 7 - m.rota_weeks));
+    if (can_edit && !ctx.phone) draw_rota_actions(ctx, ward, first, last - first + 1);
+    // Filters: a name search and the staff group.
+    ImGui::SetNextItemWidth(ctx.phone ? 160 : 220);
+    ImGui::InputTextWithHint("##search", ICON_SEARCH "  Search staff", m.search, sizeof m.search);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(200);
+    const char* groups[] = {"All staff groups", "Doctors", "Nurses", "Healthcare assistants", "Allied health professionals"};
+    if (ImGui::BeginCombo("##group", groups[m.group_filter + 1])) {
+        for (int i = -1; i < 4; ++i)
+            if (ImGui::Selectable(groups[i + 1], m.group_filter == i)) m.group_filter = i;
+        ImGui::EndCombo();
+    }
+    if (!m.selected.empty()) {
+        ImGui::SameLine(0, 16);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("%zu selected", m.selected.size());
+        ImGui::SameLine();
+        if (button("Clear selection", ButtonKind::Quiet)) m.selected.clear();
+    }
 }
 
 }  // namespace
@@ -158,20 +221,33 @@ void draw_rota_view(ViewContext& ctx) {
         ImGui::TextUnformatted("This trust has no wards yet.");
         return;
     }
-    if (!state.find_ward(m.rota_ward)) {
-        m.rota_ward = state.wards.front().id;
+    if (m.rota_ward != kAllWards && !state.find_ward(m.rota_ward)) {
+        m.rota_ward = ctx.user && ctx.user->role == Role::Admin ? kAllWards : state.wards.front().id;
         if (ctx.user && !ctx.user->wards.empty()) m.rota_ward = ctx.user->wards.front();
     }
-    const Ward& ward = *state.find_ward(m.rota_ward);
+    // "All wards" shows the whole trust; toolbar actions then act on the first ward's terms.
+    static Ward all_wards;
+    all_wards.id = kAllWards;
+    all_wards.name = "All wards";
+    const Ward& ward = m.rota_ward == kAllWards ? all_wards : *state.find_ward(m.rota_ward);
     RotaIndex& ix = m.rota_index;
-    if (ix.revision != state.revision || ix.ward != ward.id || ix.built_for != &state) rebuild_index(ix, state, ward.id);
+    if (ix.revision != state.revision || ix.ward != ward.id || ix.built_for != &state || m.index_filter_key != filter_key(m)) {
+        rebuild_index(ix, state, ward.id, m);
+        m.index_filter_key = filter_key(m);
+    }
 
     if (m.rota_weeks == 0)   // two weeks when they fit without sideways scrolling, else one
         m.rota_weeks = ImGui::GetContentRegionAvail().x >= kNameWidth + 14 * kMinDayWidth + 14 ? 2 : 1;
     const int first_day = std::min(m.rota_week_offset * 7, std::max(0, state.period_days - 7));
     const int day_count = std::min(m.rota_weeks * 7, state.period_days - first_day);
     const Date first = state.period_start + first_day;
-    draw_toolbar(ctx, ward, first, first + (day_count - 1));
+    // Editing is offered to managers of the ward shown (all managers when showing every ward: the
+    // commands themselves refuse changes outside a manager's own wards, with a reason).
+    const bool can_edit = ctx.user && (ctx.user->role == Role::Admin ||
+                                       (ctx.user->role == Role::Manager &&
+                                        (ward.id == kAllWards || std::find(ctx.user->wards.begin(), ctx.user->wards.end(), ward.id) !=
+                                                                     ctx.user->wards.end())));
+    draw_toolbar(ctx, ward, first, first + (day_count - 1), can_edit);
     ImGui::Spacing();
 
     const float status_h = ImGui::GetTextLineHeightWithSpacing() + 8;
@@ -190,9 +266,6 @@ void draw_rota_view(ViewContext& ctx) {
     if (dragged_copy && (ImGui::IsKeyPressed(ImGuiKey_Escape) || !ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)))
         dragged_copy.reset(), m.drag = {};
     const Shift* dragged = dragged_copy ? &*dragged_copy : nullptr;
-    const bool can_edit = ctx.user && (ctx.user->role == Role::Admin ||
-                                       (ctx.user->role == Role::Manager &&
-                                        std::find(ctx.user->wards.begin(), ctx.user->wards.end(), ward.id) != ctx.user->wards.end()));
     DropVerdict drop;
     std::string drop_staff;
     bool dropped = false;
@@ -240,6 +313,14 @@ void draw_rota_view(ViewContext& ctx) {
                 const RotaIndex::Row& row = ix.rows[size_t(r)];
                 ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
                 ImGui::TableSetColumnIndex(0);
+                if (row.kind == RotaIndex::Row::WardHeader) {
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, kPaleBlue);
+                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - 3);
+                    ImGui::PushFont(ctx.fonts.bold);
+                    text_coloured(kDarkBlue, (ICON_HOSPITAL "  " + row.label).c_str());
+                    ImGui::PopFont();
+                    continue;
+                }
                 if (row.kind == RotaIndex::Row::GroupHeader) {
                     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, kBackground);
                     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - 3);
@@ -298,7 +379,18 @@ void draw_rota_view(ViewContext& ctx) {
                             if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) drop = v, drop_staff = staff, dropped = true;
                         }
                     }
-                    if (shifts.empty()) continue;
+                    if (shifts.empty()) {
+                        // An empty cell: double-click or right-click adds a shift from a template.
+                        if (can_edit && !dragged) {
+                            ImGui::PushID(d);
+                            ImGui::InvisibleButton("empty", ImVec2(day_w, kRowHeight - 6));
+                            if (ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
+                                                           ImGui::IsMouseClicked(ImGuiMouseButton_Right)))
+                                open_cell_menu(ctx, staff, day);
+                            ImGui::PopID();
+                        }
+                        continue;
+                    }
                     const float w = day_w / float(shifts.size());
                     for (size_t k = 0; k < shifts.size(); ++k) {
                         const Shift& sh = *shifts[k];
@@ -318,6 +410,15 @@ void draw_rota_view(ViewContext& ctx) {
                             m.drag.grab_offset = ImVec2(ImGui::GetIO().MouseClickedPos[0].x - a.x, ImGui::GetIO().MouseClickedPos[0].y - a.y);
                         }
                         if (!dragged && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) shift_tooltip(sh, state);
+                        // Ctrl- or Shift-click adds to the selection (post or delete several at once).
+                        auto sel = std::find(m.selected.begin(), m.selected.end(), sh.id);
+                        if (can_edit && ImGui::IsItemClicked() && (ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeyShift)) {
+                            if (sel == m.selected.end()) m.selected.push_back(sh.id);
+                            else m.selected.erase(sel);
+                            sel = std::find(m.selected.begin(), m.selected.end(), sh.id);
+                        }
+                        if (sel != m.selected.end()) ImGui::GetWindowDrawList()->AddRect(a, b, kBrightBlue, 4, 0, 2.5f);
+                        if (can_edit && !dragged) draw_chip_menu(ctx, sh);
                         ImGui::PopID();
                     }
                 }
@@ -339,27 +440,38 @@ void draw_rota_view(ViewContext& ctx) {
         }
     }
     draw_override_dialog(ctx);
+    draw_cell_menu(ctx, ward);
+    draw_shift_editor(ctx);
+    // Delete removes the selected shifts, one command each (each can be undone).
+    if (can_edit && !m.selected.empty() && ImGui::IsKeyPressed(ImGuiKey_Delete) && !ImGui::GetIO().WantTextInput) {
+        for (const auto& id : m.selected) ctx.commands.submit("delete_shift", {{"shift", id}}, "Deleted a selected shift");
+        m.selected.clear();
+    }
 
     // Status bar: counts a manager scans first; breaches and warnings jump to the first person.
-    int vacant = 0, open = 0, agency = 0, staff_count = 0;
-    for (const auto& row : ix.rows) staff_count += row.kind == RotaIndex::Row::Person;
-    for (const auto& [key, cells] : ix.cells)
-        for (int d = 0; d < day_count; ++d)
-            for (const Shift* s : cells[size_t(first_day + d)]) {
-                vacant += s->assignee.empty();
-                open += s->status == ShiftStatus::Open;
-                agency += s->source == ShiftSource::Agency;
-            }
-    int breaches = 0, warnings = 0;
-    std::string first_breach, first_warning;
-    for (const Violation& v : ctx.rules.violations) {
-        const bool here = std::any_of(ix.rows.begin(), ix.rows.end(), [&](const RotaIndex::Row& r) {
-            return r.kind == RotaIndex::Row::Person && r.label == v.staff;
-        });
-        if (!here) continue;
-        if (v.severity == Severity::Block) ++breaches, first_breach = first_breach.empty() ? v.staff : first_breach;
-        else ++warnings, first_warning = first_warning.empty() ? v.staff : first_warning;
+    RotaIndex::Counts& k = ix.counts;
+    if (k.first_day != first_day || k.day_count != day_count || k.rules_revision != ctx.rules.revision) {
+        k = RotaIndex::Counts{first_day, day_count, ctx.rules.revision};
+        std::unordered_map<std::string_view, bool> shown;
+        for (const auto& row : ix.rows)
+            if (row.kind == RotaIndex::Row::Person) ++k.staff, shown[row.label] = true;
+        for (const auto& [key, cells] : ix.cells)
+            for (int d = 0; d < day_count; ++d)
+                for (const Shift* s : cells[size_t(first_day + d)]) {
+                    if (!s->assignee.empty() && key != s->assignee) continue;   // count each shift once
+                    k.vacant += s->assignee.empty();
+                    k.open += s->status == ShiftStatus::Open;
+                    k.agency += s->source == ShiftSource::Agency;
+                }
+        for (const Violation& v : ctx.rules.violations) {
+            if (!shown.count(v.staff)) continue;
+            if (v.severity == Severity::Block) ++k.breaches, k.first_breach = k.first_breach.empty() ? v.staff : k.first_breach;
+            else ++k.warnings, k.first_warning = k.first_warning.empty() ? v.staff : k.first_warning;
+        }
     }
+    const int staff_count = k.staff, vacant = k.vacant, open = k.open, agency = k.agency;
+    const int breaches = k.breaches, warnings = k.warnings;
+    const std::string first_breach = k.first_breach, first_warning = k.first_warning;
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
     ImGui::TextDisabled("%d staff", staff_count);
     ImGui::SameLine(0, 18);

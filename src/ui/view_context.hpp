@@ -32,11 +32,18 @@ struct RotaIndex {
     std::string ward;
     const State* built_for = nullptr;
     struct Row {
-        enum Kind { GroupHeader, Vacant, Person } kind;
+        enum Kind { WardHeader, GroupHeader, Vacant, Person } kind;
         std::string label;          // group header text or staff id
         const Staff* staff = nullptr;
     };
     std::vector<Row> rows;
+    // Status-bar counts for the days in view, worked out once per index and range, not per frame.
+    struct Counts {
+        int first_day = -1, day_count = 0;
+        int64_t rules_revision = -1;
+        int staff = 0, vacant = 0, open = 0, agency = 0, breaches = 0, warnings = 0;
+        std::string first_breach, first_warning;
+    } counts;
     // Shifts on this ward's rota, by (row key, day index): row key is the staff id or "" for vacant.
     std::unordered_map<std::string, std::vector<std::vector<const Shift*>>> cells;
 };
@@ -70,6 +77,18 @@ struct ViewMemory {
     std::optional<PendingOverride> pending_override;
     std::vector<CellRect> cells;   // rebuilt every frame the rota is drawn
     std::string scroll_to_staff;   // set by the status bar's "breaches" link
+    // Filters: by name (case-insensitive) and staff group (-1 = all).
+    char search[64] = "";
+    int group_filter = -1;
+    std::string index_filter_key;  // the filters the index was built with
+    std::vector<std::string> selected;   // shift ids picked with Ctrl/Shift-click
+    // The right-click / double-click menu of a cell, and the shift being edited.
+    std::string menu_staff;
+    Date menu_day;
+    bool menu_requested = false;
+    std::string editing;           // shift id, "" when the editor is closed
+    char edit_start[6] = "", edit_end[6] = "", edit_rate[12] = "";
+    int edit_type = 0;
 };
 
 // Derived from the state and rebuilt when its revision changes: the rules engine and its verdicts.

@@ -224,6 +224,7 @@ int main() {
         o.seed = uint64_t(js_query_int("seed", 1));
         o.start = sb::monday_of(app.session().today);
         app.set_state(sb::make_demo_trust(o), "Generated demo");
+        app.show_rota("*");   // the whole generated trust in one grid
     } else {
         js_fetch_snapshot();
     }

@@ -1,0 +1,205 @@
+#include "ui/rota_edit.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/civil_time.hpp"
+#include "core/data_format.hpp"
+#include "core/enum_names.hpp"
+#include "ui/icons.hpp"
+#include "ui/widgets.hpp"
+
+namespace sb::ui {
+using namespace colour;
+using json = nlohmann::json;
+
+namespace {
+// The rate card is not modelled yet: a new shift takes the rate of the latest shift on the trust's
+// rota with the same grade, group and type (0 if there is none, and the editor shows it).
+int usual_rate(const State& state, const Requirements& req, const std::string& type) {
+    for (auto it = state.shifts.rbegin(); it != state.shifts.rend(); ++it)
+        if (it->type == type && it->requirements.group == req.group && it->requirements.grades == req.grades &&
+            it->source != ShiftSource::Agency)
+            return it->rate_pence_per_hour;
+    return 0;
+}
+
+std::string new_shift_id(const State& state) {
+    // Unique in this state; the command id makes the command itself unique.
+    for (int n = int(state.shifts.size()) + 1;; ++n) {
+        char id[32];
+        std::snprintf(id, sizeof id, "sh-n%d-%lld", n, static_cast<long long>(state.revision));
+        if (!state.find_shift(id)) return id;
+    }
+}
+}  // namespace
+
+void open_cell_menu(ViewContext& ctx, const std::string& staff, Date day) {
+    ctx.memory.menu_staff = staff;
+    ctx.memory.menu_day = day;
+    ctx.memory.menu_requested = true;   // opened by draw_cell_menu, outside the table's ID scope
+}
+
+void draw_cell_menu(ViewContext& ctx, const Ward& ward) {
+    if (ctx.memory.menu_requested) ImGui::OpenPopup("cell_menu");
+    ctx.memory.menu_requested = false;
+    if (!ImGui::BeginPopup("cell_menu")) return;
+    const State& st = ctx.state;
+    const Staff* person = st.find_staff(ctx.memory.menu_staff);
+    ImGui::TextDisabled("Add a shift %s on %s", person ? ("for " + person->name).c_str() : "(vacant)",
+                        format_weekday_day_month(ctx.memory.menu_day).c_str());
+    ImGui::Separator();
+    for (const ShiftType& t : st.shift_types) {
+        const std::string label = t.name + "   " + format_clock(t.start_minute) + "\xE2\x80\x93" + format_clock(t.end_minute);
+        if (!ImGui::Selectable(label.c_str())) continue;
+        Shift s;
+        s.id = new_shift_id(st);
+        // With every ward on screen, a new shift goes to the person's home ward (or the first ward).
+        s.ward = ward.id != "*" ? ward.id : person && !person->wards.empty() ? person->wards.front() : st.wards.front().id;
+        s.type = t.id;
+        s.start = {ctx.memory.menu_day, t.start_minute};
+        s.end = {t.end_minute > t.start_minute ? ctx.memory.menu_day : ctx.memory.menu_day + 1, t.end_minute};
+        if (person) {
+            s.requirements.group = person->group;
+            s.requirements.grades = {person->grade};
+            s.assignee = person->id;
+        } else {
+            s.requirements.group = StaffGroup::Nurse;   // the commonest vacancy; the editor changes it
+            s.requirements.grades = {"Band 5"};
+        }
+        s.status = ShiftStatus::Draft;
+        s.rate_pence_per_hour = usual_rate(st, s.requirements, s.type);
+        ctx.commands.submit("create_shift", {{"shift", shift_to_json(s)}},
+                            "Added " + t.name + " on " + format_weekday_day_month(s.start.date) +
+                                (person ? " for " + person->name : std::string(" (vacant)")));
+    }
+    ImGui::EndPopup();
+}
+
+void draw_chip_menu(ViewContext& ctx, const Shift& s) {
+    if (!ImGui::BeginPopupContextItem("chip_menu")) return;
+    const std::string what = shift_label(s, ctx.state) + " " + format_weekday_day_month(s.start.date);
+    ImGui::TextDisabled("%s", what.c_str());
+    ImGui::Separator();
+    if (ImGui::Selectable(ICON_CLOCK "  Edit times, type and rate\xE2\x80\xA6")) {
+        ViewMemory& m = ctx.memory;
+        m.editing = s.id;
+        std::snprintf(m.edit_start, sizeof m.edit_start, "%s", format_clock(s.start.minute).c_str());
+        std::snprintf(m.edit_end, sizeof m.edit_end, "%s", format_clock(s.end.minute).c_str());
+        std::snprintf(m.edit_rate, sizeof m.edit_rate, "%.2f", s.rate_pence_per_hour / 100.0);
+        m.edit_type = 0;
+        for (size_t i = 0; i < ctx.state.shift_types.size(); ++i)
+            if (ctx.state.shift_types[i].id == s.type) m.edit_type = int(i);
+    }
+    if (!s.assignee.empty() && ImGui::Selectable(ICON_USER "  Unassign (make vacant)"))
+        ctx.commands.submit("unassign", {{"shift", s.id}}, "Unassigned " + what);
+    if (s.assignee.empty() && s.status != ShiftStatus::Open && ImGui::Selectable(ICON_INBOX "  Post to the bank"))
+        ctx.commands.submit("post_to_bank", {{"shifts", {s.id}}}, "Posted " + what + " to the bank");
+    if (s.status == ShiftStatus::Draft && ImGui::Selectable(ICON_CHECK "  Publish"))
+        ctx.commands.submit("publish", {{"shifts", {s.id}}}, "Published " + what);
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+    if (ImGui::Selectable(ICON_BAN "  Delete shift")) ctx.commands.submit("delete_shift", {{"shift", s.id}}, "Deleted " + what);
+    ImGui::PopStyleColor();
+    ImGui::EndPopup();
+}
+
+void draw_shift_editor(ViewContext& ctx) {
+    ViewMemory& m = ctx.memory;
+    if (m.editing.empty()) return;
+    const Shift* s = ctx.state.find_shift(m.editing);
+    if (!s) {
+        m.editing.clear();
+        return;
+    }
+    const char* title = "Edit shift";
+    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(std::min(440.0f, ImGui::GetIO().DisplaySize.x - 32), 0));
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    const Ward* ward = ctx.state.find_ward(s->ward);
+    ImGui::TextDisabled("%s \xC2\xB7 %s", ward ? ward->name.c_str() : s->ward.c_str(), format_weekday_day_month(s->start.date).c_str());
+    const auto& types = ctx.state.shift_types;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##type", types.empty() ? "" : types[size_t(m.edit_type)].name.c_str())) {
+        for (size_t i = 0; i < types.size(); ++i)
+            if (ImGui::Selectable(types[i].name.c_str(), int(i) == m.edit_type)) {
+                m.edit_type = int(i);   // a new type brings its usual times
+                std::snprintf(m.edit_start, sizeof m.edit_start, "%s", format_clock(types[i].start_minute).c_str());
+                std::snprintf(m.edit_end, sizeof m.edit_end, "%s", format_clock(types[i].end_minute).c_str());
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputTextWithHint("Starts", "07:00", m.edit_start, sizeof m.edit_start);
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputTextWithHint("Ends", "15:00", m.edit_end, sizeof m.edit_end);
+    ImGui::SetNextItemWidth(120);
+    ImGui::InputTextWithHint("\xC2\xA3 per hour", "26.50", m.edit_rate, sizeof m.edit_rate, ImGuiInputTextFlags_CharsDecimal);
+
+    // Validate as the person types: the save button says what is wrong instead of failing later.
+    auto start = parse_local_date_time(format_date(s->start.date) + "T" + m.edit_start);
+    auto end_clock = parse_local_date_time(format_date(s->start.date) + "T" + m.edit_end);
+    char* rate_end = nullptr;
+    const double rate = std::strtod(m.edit_rate, &rate_end);
+    std::string problem;
+    if (std::strlen(m.edit_start) != 5 || !start) problem = "Start time: use 24-hour HH:MM, e.g. 07:30";
+    else if (std::strlen(m.edit_end) != 5 || !end_clock) problem = "End time: use 24-hour HH:MM, e.g. 20:00";
+    else if (rate_end == m.edit_rate || *rate_end != '\0' || rate < 0 || rate > 1000) problem = "Rate: a number of pounds from 0 to 1000";
+    if (!problem.empty()) text_coloured(kRed, problem.c_str());
+    ImGui::Spacing();
+    ImGui::BeginDisabled(!problem.empty());
+    if (button("Save", ButtonKind::Primary)) {
+        LocalDateTime end = *end_clock;
+        if (end.minute <= start->minute) end.date = end.date + 1;   // ends the next day
+        ctx.commands.submit("edit_shift",
+                            {{"shift", s->id}, {"type", types[size_t(m.edit_type)].id}, {"start", format_local_date_time(*start)},
+                             {"end", format_local_date_time(end)}, {"rate_pence_per_hour", int(rate * 100 + 0.5)}},
+                            "Edited " + shift_label(*s, ctx.state) + " " + format_weekday_day_month(s->start.date));
+        m.editing.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (button("Cancel", ButtonKind::Secondary) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        m.editing.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+void draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days) {
+    std::vector<std::string> drafts, vacant;
+    for (const Shift& s : ctx.state.shifts) {
+        const bool in_scope = ward.id == "*" ? ctx.user && (ctx.user->role == Role::Admin ||
+                                                           std::find(ctx.user->wards.begin(), ctx.user->wards.end(), s.ward) != ctx.user->wards.end())
+                                             : s.ward == ward.id;
+        if (!in_scope || s.start.date < first || s.start.date >= first + days) continue;
+        if (s.status == ShiftStatus::Draft) drafts.push_back(s.id);
+        if (s.assignee.empty() && (s.status == ShiftStatus::Draft || s.status == ShiftStatus::Published)) vacant.push_back(s.id);
+    }
+    // Post the selected vacancies if some are selected, else every vacancy in view.
+    std::vector<std::string> to_post;
+    for (const auto& id : ctx.memory.selected)
+        if (std::find(vacant.begin(), vacant.end(), id) != vacant.end()) to_post.push_back(id);
+    if (to_post.empty()) to_post = vacant;
+    char post[48], publish[48];
+    std::snprintf(post, sizeof post, ICON_INBOX "  Post %zu to bank", to_post.size());
+    std::snprintf(publish, sizeof publish, ICON_CHECK "  Publish %zu draft%s", drafts.size(), drafts.size() == 1 ? "" : "s");
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = ImGui::CalcTextSize(post).x + ImGui::CalcTextSize(publish).x + style.FramePadding.x * 4 + style.ItemSpacing.x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    ImGui::BeginDisabled(to_post.empty());
+    if (button(post, ButtonKind::Secondary))
+        ctx.commands.submit("post_to_bank", {{"shifts", to_post}},
+                            "Posted " + std::to_string(to_post.size()) + " vacant shift" + (to_post.size() == 1 ? "" : "s") + " to the bank");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(drafts.empty());
+    if (button(publish, ButtonKind::Primary))
+        ctx.commands.submit("publish", {{"shifts", drafts}}, "Published " + std::to_string(drafts.size()) + " shifts on " + ward.name);
+    ImGui::EndDisabled();
+}
+
+}  // namespace sb::ui

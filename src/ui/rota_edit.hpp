@@ -1,0 +1,17 @@
+// Building the rota by hand: add a shift from a template, edit its times, type and rate, delete,
+// publish the draft rota and post vacancies to the bank. Every action is a command.
+#pragma once
+#include "ui/view_context.hpp"
+
+namespace sb::ui {
+
+// Opens the cell menu for (staff, day); call from the cell's own item (right-click / double-click).
+void open_cell_menu(ViewContext& ctx, const std::string& staff, Date day);
+void draw_cell_menu(ViewContext& ctx, const Ward& ward);
+// Right-click menu of a shift chip (edit, delete, unassign, post to bank).
+void draw_chip_menu(ViewContext& ctx, const Shift& shift);
+void draw_shift_editor(ViewContext& ctx);
+// "Publish rota" and "Post to bank", right-aligned on the toolbar line.
+void draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days);
+
+}  // namespace sb::ui
