@@ -169,13 +169,123 @@ void draw_shift_editor(ViewContext& ctx) {
     ImGui::EndPopup();
 }
 
+namespace {
+Shift from_template(const State& st, const ShiftType& t, Date day, const std::string& ward, const Staff* person) {
+    Shift s;
+    s.ward = ward;
+    s.type = t.id;
+    s.start = {day, t.start_minute};
+    s.end = {t.end_minute > t.start_minute ? day : day + 1, t.end_minute};
+    if (person) {
+        s.requirements.group = person->group;
+        s.requirements.grades = {person->grade};
+        s.assignee = person->id;
+    }
+    s.status = ShiftStatus::Draft;
+    s.rate_pence_per_hour = usual_rate(st, s.requirements, s.type);
+    return s;
+}
+}  // namespace
+
+void draw_person_menu(ViewContext& ctx, const Staff& person) {
+    if (!ImGui::BeginPopupContextItem("person_menu")) return;
+    ImGui::TextDisabled("%s Â· %s", person.name.c_str(), person.grade.c_str());
+    ImGui::Separator();
+    if (ImGui::Selectable(ICON_CALENDAR "  Apply a repeating patternâ¦")) ctx.memory.pattern_staff = person.id;
+    ImGui::EndPopup();
+}
+
+void draw_pattern_dialog(ViewContext& ctx, Date first) {
+    ViewMemory& m = ctx.memory;
+    if (m.pattern_staff.empty()) return;
+    const Staff* person = ctx.state.find_staff(m.pattern_staff);
+    const char* title = "Repeating pattern";
+    if (!person) return m.pattern_staff.clear();
+    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, ImGui::GetIO().DisplaySize.x - 32), 0));
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) return;
+    ImGui::TextWrapped("%s's week, repeated from %s. Days that already have a shift are left as they are.",
+                       person->name.c_str(), format_weekday_day_month(first).c_str());
+    const auto& types = ctx.state.shift_types;
+    static const char* days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    for (int d = 0; d < 7; ++d) {
+        ImGui::PushID(d);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(days[(weekday(first) + d) % 7]);
+        ImGui::SameLine(60);
+        ImGui::SetNextItemWidth(200);
+        if (ImGui::BeginCombo("##t", m.pattern[d] < 0 ? "Off" : types[size_t(m.pattern[d])].name.c_str())) {
+            if (ImGui::Selectable("Off", m.pattern[d] < 0)) m.pattern[d] = -1;
+            for (size_t i = 0; i < types.size(); ++i)
+                if (ImGui::Selectable(types[i].name.c_str(), m.pattern[d] == int(i))) m.pattern[d] = int(i);
+            ImGui::EndCombo();
+        }
+        ImGui::PopID();
+    }
+    const int max_weeks = std::max(1, (ctx.state.period_start + ctx.state.period_days - first) / 7);
+    ImGui::SetNextItemWidth(200);
+    ImGui::SliderInt("weeks", &m.pattern_weeks, 1, max_weeks);
+    ImGui::Spacing();
+    if (button("Apply pattern", ButtonKind::Primary)) {
+        nlohmann::json shifts = nlohmann::json::array();
+        const std::string ward = person->wards.empty() ? ctx.state.wards.front().id : person->wards.front();
+        int n = 0;
+        for (int w = 0; w < std::min(m.pattern_weeks, max_weeks); ++w)
+            for (int d = 0; d < 7; ++d) {
+                if (m.pattern[d] < 0) continue;
+                const Date day = first + (w * 7 + d);
+                const bool taken = std::any_of(ctx.state.shifts.begin(), ctx.state.shifts.end(),
+                                               [&](const Shift& s) { return s.assignee == person->id && s.start.date == day; });
+                if (taken) continue;
+                Shift s = from_template(ctx.state, types[size_t(m.pattern[d])], day, ward, person);
+                s.id = new_shift_id(ctx.state) + "-p" + std::to_string(n++);
+                shifts.push_back(shift_to_json(s));
+            }
+        if (!shifts.empty())
+            ctx.commands.submit("create_shifts", {{"shifts", std::move(shifts)}},
+                                "Applied a pattern to " + person->name + " (" + std::to_string(n) + " shifts)");
+        m.pattern_staff.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (button("Cancel", ButtonKind::Secondary) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+        m.pattern_staff.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
+// Copies the first week in view onto the week after it, as drafts, for the wards the user manages.
+void copy_week(ViewContext& ctx, const std::vector<const Shift*>& week) {
+    nlohmann::json shifts = nlohmann::json::array();
+    int n = 0;
+    for (const Shift* src : week) {
+        Shift s = *src;
+        s.id = new_shift_id(ctx.state) + "-c" + std::to_string(n++);
+        s.start.date = s.start.date + 7;
+        s.end.date = s.end.date + 7;
+        s.status = ShiftStatus::Draft;
+        if (s.source != ShiftSource::Roster) s.assignee.clear(), s.source = ShiftSource::Roster;   // bank and agency cover is not repeated
+        const bool taken = !s.assignee.empty() && std::any_of(ctx.state.shifts.begin(), ctx.state.shifts.end(), [&](const Shift& x) {
+            return x.assignee == s.assignee && x.start.date == s.start.date;
+        });
+        if (!taken) shifts.push_back(shift_to_json(s));
+    }
+    if (shifts.empty()) return;
+    const size_t count = shifts.size();
+    ctx.commands.submit("create_shifts", {{"shifts", std::move(shifts)}},
+                        "Copied " + std::to_string(count) + " shifts to the week of " + format_weekday_day_month(week.front()->start.date + 7));
+}
+
 void draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days) {
     std::vector<std::string> drafts, vacant;
+    std::vector<const Shift*> first_week;
     for (const Shift& s : ctx.state.shifts) {
         const bool in_scope = ward.id == "*" ? ctx.user && (ctx.user->role == Role::Admin ||
                                                            std::find(ctx.user->wards.begin(), ctx.user->wards.end(), s.ward) != ctx.user->wards.end())
                                              : s.ward == ward.id;
         if (!in_scope || s.start.date < first || s.start.date >= first + days) continue;
+        if (s.start.date < first + 7 && s.status != ShiftStatus::Cancelled) first_week.push_back(&s);
         if (s.status == ShiftStatus::Draft) drafts.push_back(s.id);
         if (s.assignee.empty() && (s.status == ShiftStatus::Draft || s.status == ShiftStatus::Published)) vacant.push_back(s.id);
     }
@@ -188,8 +298,15 @@ void draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days)
     std::snprintf(post, sizeof post, ICON_INBOX "  Post %zu to bank", to_post.size());
     std::snprintf(publish, sizeof publish, ICON_CHECK "  Publish %zu draft%s", drafts.size(), drafts.size() == 1 ? "" : "s");
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float w = ImGui::CalcTextSize(post).x + ImGui::CalcTextSize(publish).x + style.FramePadding.x * 4 + style.ItemSpacing.x;
+    const char* copy = ICON_CALENDAR "  Copy week to next";
+    const float w = ImGui::CalcTextSize(post).x + ImGui::CalcTextSize(publish).x + ImGui::CalcTextSize(copy).x +
+                    style.FramePadding.x * 6 + style.ItemSpacing.x * 2;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    const bool has_next_week = first + 14 <= ctx.state.period_start + ctx.state.period_days;
+    ImGui::BeginDisabled(first_week.empty() || !has_next_week);
+    if (button(copy, ButtonKind::Quiet)) copy_week(ctx, first_week);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
     ImGui::BeginDisabled(to_post.empty());
     if (button(post, ButtonKind::Secondary))
         ctx.commands.submit("post_to_bank", {{"shifts", to_post}},

@@ -11,6 +11,9 @@ void draw_cell_menu(ViewContext& ctx, const Ward& ward);
 // Right-click menu of a shift chip (edit, delete, unassign, post to bank).
 void draw_chip_menu(ViewContext& ctx, const Shift& shift);
 void draw_shift_editor(ViewContext& ctx);
+// Right-click on a person's name: apply a weekly pattern from the first day in view.
+void draw_person_menu(ViewContext& ctx, const Staff& person);
+void draw_pattern_dialog(ViewContext& ctx, Date first);
 // "Publish rota" and "Post to bank", right-aligned on the toolbar line.
 void draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days);
 

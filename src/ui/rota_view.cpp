@@ -59,24 +59,32 @@ bool matches_filter(const Staff& p, const ViewMemory& m) {
     return lower(p.name).find(lower(m.search)) != std::string::npos;
 }
 
-std::string filter_key(const ViewMemory& m) { return std::to_string(m.group_filter) + "|" + m.search; }
+std::string filter_key(const ViewMemory& m) {
+    std::string key = std::to_string(m.group_filter) + "|" + m.search;
+    for (const auto& c : m.collapsed) key += "|" + c;
+    return key;
+}
 
 // Rows for one ward: its vacant lanes, then its people by staff group and grade. With several
 // wards (kAllWards) each gets a header. People appear under their home ward, or, for bank and
 // agency cover, under the first ward that booked them; their row shows all their shifts in view.
 void add_ward_rows(RotaIndex& ix, const State& state, const Ward& ward, bool with_header,
-                   const std::vector<const Shift*>& ward_shifts, std::vector<const Staff*>& people_here) {
+                   const std::vector<const Shift*>& ward_shifts, std::vector<const Staff*>& people_here,
+                   const std::vector<std::string>& collapsed) {
+    auto is_collapsed = [&](const std::string& key) { return std::find(collapsed.begin(), collapsed.end(), key) != collapsed.end(); };
     const int days = state.period_days;
     std::vector<std::vector<const Shift*>> vacant(static_cast<size_t>(days));
     for (const Shift* s : ward_shifts)
         if (s->assignee.empty()) vacant[size_t(s->start.date - state.period_start)].push_back(s);
-    if (with_header) ix.rows.push_back({RotaIndex::Row::WardHeader, ward.name});
+    if (with_header) ix.rows.push_back({RotaIndex::Row::WardHeader, ward.name, nullptr, ward.id});
+    if (with_header && is_collapsed(ward.id)) return;
     // Vacant shifts are laid out in lanes (lane k holds each day's k-th vacancy), so every row has
     // the same height and the clipper can skip rows it does not draw.
     size_t lanes = 0;
     for (const auto& v : vacant) lanes = std::max(lanes, v.size());
-    ix.rows.push_back({RotaIndex::Row::GroupHeader, "Vacant shifts"});
-    for (size_t lane = 0; lane < lanes; ++lane) {
+    const std::string vacant_key = ward.id + "/vacant";
+    ix.rows.push_back({RotaIndex::Row::GroupHeader, "Vacant shifts", nullptr, vacant_key});
+    for (size_t lane = 0; lane < lanes && !is_collapsed(vacant_key); ++lane) {
         const std::string key = "#vacant:" + ward.id + ":" + std::to_string(lane);
         auto& cells = ix.cells[key];
         cells.resize(size_t(days));
@@ -94,9 +102,11 @@ void add_ward_rows(RotaIndex& ix, const State& state, const Ward& ward, bool wit
             size_t n = 0;
             while (i + n < people_here.size() && people_here[i + n]->group == people_here[i]->group) ++n;
             ix.rows.push_back({RotaIndex::Row::GroupHeader,
-                               std::string(group_heading(people_here[i]->group)) + " \xC2\xB7 " + std::to_string(n)});
+                               std::string(group_heading(people_here[i]->group)) + " \xC2\xB7 " + std::to_string(n), nullptr,
+                               ward.id + "/" + std::string(display_name(people_here[i]->group))});
         }
-        ix.rows.push_back({RotaIndex::Row::Person, people_here[i]->id, people_here[i]});
+        if (!is_collapsed(ward.id + "/" + std::string(display_name(people_here[i]->group))))
+            ix.rows.push_back({RotaIndex::Row::Person, people_here[i]->id, people_here[i]});
     }
 }
 
@@ -140,7 +150,7 @@ void rebuild_index(RotaIndex& ix, const State& state, const std::string& ward_id
     }
     for (size_t i = 0; i < state.wards.size(); ++i)
         if (ward_index.count(state.wards[i].id))
-            add_ward_rows(ix, state, state.wards[i], all, shifts_by_ward[i], people_by_ward[i]);
+            add_ward_rows(ix, state, state.wards[i], all, shifts_by_ward[i], people_by_ward[i], m.collapsed);
 }
 
 void shift_tooltip(const Shift& s, const State& state) {
@@ -313,19 +323,23 @@ void draw_rota_view(ViewContext& ctx) {
                 const RotaIndex::Row& row = ix.rows[size_t(r)];
                 ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
                 ImGui::TableSetColumnIndex(0);
-                if (row.kind == RotaIndex::Row::WardHeader) {
-                    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, kPaleBlue);
+                if (row.kind == RotaIndex::Row::WardHeader || row.kind == RotaIndex::Row::GroupHeader) {
+                    // Headers collapse and expand their group when clicked.
+                    const bool ward_row = row.kind == RotaIndex::Row::WardHeader;
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ward_row ? kPaleBlue : kBackground);
+                    auto c = std::find(m.collapsed.begin(), m.collapsed.end(), row.group_key);
+                    const bool collapsed = c != m.collapsed.end();
                     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - 3);
                     ImGui::PushFont(ctx.fonts.bold);
-                    text_coloured(kDarkBlue, (ICON_HOSPITAL "  " + row.label).c_str());
-                    ImGui::PopFont();
-                    continue;
-                }
-                if (row.kind == RotaIndex::Row::GroupHeader) {
-                    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, kBackground);
-                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - 3);
-                    ImGui::PushFont(ctx.fonts.bold);
-                    text_coloured(kSecondaryText, row.label.c_str());
+                    ImGui::PushStyleColor(ImGuiCol_Text, ward_row ? kDarkBlue : kSecondaryText);
+                    const std::string text = std::string(collapsed ? ICON_CHEVRON_RIGHT : ICON_CHEVRON_DOWN) + "  " + row.label;
+                    ImGui::PushID(r);
+                    if (ImGui::Selectable(text.c_str(), false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+                        if (collapsed) m.collapsed.erase(c);
+                        else m.collapsed.push_back(row.group_key);
+                    }
+                    ImGui::PopID();
+                    ImGui::PopStyleColor();
                     ImGui::PopFont();
                     continue;
                 }
@@ -343,6 +357,11 @@ void draw_rota_view(ViewContext& ctx) {
                     ImGui::PushFont(ctx.fonts.bold);
                     ImGui::TextUnformatted(p.name.c_str());
                     ImGui::PopFont();
+                    if (can_edit) {
+                        ImGui::PushID(r);
+                        draw_person_menu(ctx, p);
+                        ImGui::PopID();
+                    }
                     int64_t minutes = 0;
                     auto it = ix.cells.find(p.id);
                     if (it != ix.cells.end())
@@ -442,6 +461,7 @@ void draw_rota_view(ViewContext& ctx) {
     draw_override_dialog(ctx);
     draw_cell_menu(ctx, ward);
     draw_shift_editor(ctx);
+    draw_pattern_dialog(ctx, first);
     // Delete removes the selected shifts, one command each (each can be undone).
     if (can_edit && !m.selected.empty() && ImGui::IsKeyPressed(ImGuiKey_Delete) && !ImGui::GetIO().WantTextInput) {
         for (const auto& id : m.selected) ctx.commands.submit("delete_shift", {{"shift", id}}, "Deleted a selected shift");

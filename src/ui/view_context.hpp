@@ -35,6 +35,7 @@ struct RotaIndex {
         enum Kind { WardHeader, GroupHeader, Vacant, Person } kind;
         std::string label;          // group header text or staff id
         const Staff* staff = nullptr;
+        std::string group_key;      // for headers: what collapsing it hides ("w01/nurse", "w01/vacant")
     };
     std::vector<Row> rows;
     // Status-bar counts for the days in view, worked out once per index and range, not per frame.
@@ -82,6 +83,7 @@ struct ViewMemory {
     int group_filter = -1;
     std::string index_filter_key;  // the filters the index was built with
     std::vector<std::string> selected;   // shift ids picked with Ctrl/Shift-click
+    std::vector<std::string> collapsed;  // group keys whose rows are hidden
     // The right-click / double-click menu of a cell, and the shift being edited.
     std::string menu_staff;
     Date menu_day;
@@ -89,6 +91,10 @@ struct ViewMemory {
     std::string editing;           // shift id, "" when the editor is closed
     char edit_start[6] = "", edit_end[6] = "", edit_rate[12] = "";
     int edit_type = 0;
+    // The repeating-pattern dialog: one shift type (or -1 = off) per weekday, repeated for some weeks.
+    std::string pattern_staff;
+    int pattern[7] = {-1, -1, -1, -1, -1, -1, -1};
+    int pattern_weeks = 4;
 };
 
 // Derived from the state and rebuilt when its revision changes: the rules engine and its verdicts.

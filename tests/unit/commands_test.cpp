@@ -159,6 +159,33 @@ TEST_CASE("undo: the inverse command restores the state exactly, for each kind o
     }
 }
 
+TEST_CASE("create_shifts adds all or none, checking each against the ones before it") {
+    Ward1 w;
+    auto night = [&](int day, const char* id) {
+        char start[20], end[20];
+        std::snprintf(start, sizeof start, "2026-03-%02dT20:00", day);
+        std::snprintf(end, sizeof end, "2026-03-%02dT08:30", day + 1);
+        return json{{"id", id}, {"ward", "w1"}, {"type", "night"}, {"start", start}, {"end", end}, {"assignee", "p1"},
+                    {"requirements", {{"group", "nurse"}}}, {"status", "draft"}, {"rate_pence_per_hour", 3000}, {"source", "roster"}};
+    };
+    // A Late the morning after the last night: only 5 h rest, so the whole batch is refused.
+    json bad = json::array({night(2, "n1"), night(3, "n2"),
+                            {{"id", "l1"}, {"ward", "w1"}, {"type", "late"}, {"start", "2026-03-04T13:30"}, {"end", "2026-03-04T21:30"},
+                             {"assignee", "p1"}, {"requirements", {{"group", "nurse"}}}, {"status", "draft"},
+                             {"rate_pence_per_hour", 3000}, {"source", "roster"}}});
+    auto r = w.run("manager", "create_shifts", {{"shifts", bad}});
+    CHECK(r.status == CommandStatus::Rejected);
+    CHECK(r.reason.rfind("Shift 3 of 3: This would break a rule: 5 h rest between Night Tue 3 Mar and Late Wed 4 Mar", 0) == 0);
+    CHECK(w.state.shifts.empty());
+    r = w.run("manager", "create_shifts", {{"shifts", {night(2, "n1"), night(3, "n2")}}});
+    REQUIRE(r.accepted());
+    CHECK(w.state.shifts.size() == 2);
+    Command undo = *r.inverse;
+    undo.id = "undo-batch";
+    CHECK(apply_command(w.state, w.log, undo).accepted());
+    CHECK(w.state.shifts.empty());
+}
+
 TEST_CASE("malformed commands are told apart from refused ones") {
     Ward1 w;
     CHECK(w.run("zoe", "teleport", json::object()).status == CommandStatus::Malformed);

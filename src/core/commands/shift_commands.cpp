@@ -24,23 +24,65 @@ bool valid_times(Ctx& c, const Shift& s) {
 
 bool check_assignee(Ctx& c, const Shift& s) { return s.assignee.empty() || c.rules_allow(s, s.assignee); }
 
-bool create_shift(Ctx& c) {
-    const json* j = c.args.object("shift");
-    if (!j) return false;
+// Validates one new shift and adds it; false (with the reason set) if it may not be added.
+bool add_shift(Ctx& c, const json& j, const std::string& path) {
     std::vector<LoadError> errors;
-    auto s = shift_from_json(*j, "payload.shift", errors);
-    if (!s) {
-        c.args.fail(describe(errors.front()));
-        return false;
-    }
+    auto s = shift_from_json(j, path, errors);
+    if (!s) return c.args.fail(describe(errors.front())), false;
     if (c.state.find_shift(s->id)) return c.reject("A shift with the id \"" + s->id + "\" already exists");
     if (!c.state.find_ward(s->ward)) return c.reject("There is no ward \"" + s->ward + "\"");
     if (!c.state.find_shift_type(s->type)) return c.reject("There is no shift type \"" + s->type + "\"");
     if (!s->assignee.empty() && !c.state.find_staff(s->assignee)) return c.reject("There is no member of staff \"" + s->assignee + "\"");
     if (!c.manages(s->ward)) return c.reject("Only a manager of this ward can add shifts to it");
     if (!check_assignee(c, *s)) return false;
-    c.set_inverse("delete_shift", {{"shift", s->id}});
     c.state.shifts.push_back(std::move(*s));
+    return true;
+}
+
+bool create_shift(Ctx& c) {
+    const json* j = c.args.object("shift");
+    if (!j || !add_shift(c, *j, "payload.shift")) return false;
+    c.set_inverse("delete_shift", {{"shift", c.state.shifts.back().id}});
+    return true;
+}
+
+// Several shifts at once (copy a week, apply a pattern): all are added or none. Later shifts are
+// checked against the earlier ones of the same batch, as a run of nights must be.
+bool create_shifts(Ctx& c) {
+    auto it = c.cmd.payload.find("shifts");
+    if (it == c.cmd.payload.end() || !it->is_array() || it->empty() || it->size() > 2000)
+        return c.args.fail("payload.shifts must be an array of 1 to 2000 shifts"), false;
+    const size_t before = c.state.shifts.size();
+    json ids = json::array();
+    for (size_t i = 0; i < it->size(); ++i) {
+        if (!add_shift(c, (*it)[i], "payload.shifts/" + std::to_string(i))) {
+            c.state.shifts.resize(before);   // roll back the ones already added
+            if (c.result.status == CommandStatus::Rejected)
+                c.result.reason = "Shift " + std::to_string(i + 1) + " of " + std::to_string(it->size()) + ": " + c.result.reason;
+            return false;
+        }
+        ids.push_back(c.state.shifts.back().id);
+    }
+    c.set_inverse("delete_shifts", {{"shifts", std::move(ids)}});
+    return true;
+}
+
+bool delete_shifts(Ctx& c) {
+    const auto ids = c.args.text_list("shifts");
+    if (!c.args.ok()) return false;
+    json removed = json::array();
+    for (const auto& id : ids) {
+        const Shift* s = c.shift(id);
+        if (!s) return false;
+        if (!c.manages(s->ward)) return c.reject("Only a manager of " + s->ward + " can delete shift " + id);
+        removed.push_back(shift_to_json(*s));
+    }
+    c.state.shifts.erase(std::remove_if(c.state.shifts.begin(), c.state.shifts.end(),
+                                        [&](const Shift& s) { return std::find(ids.begin(), ids.end(), s.id) != ids.end(); }),
+                         c.state.shifts.end());
+    for (auto& a : c.state.applications)
+        if (a.status == RequestStatus::Pending && std::find(ids.begin(), ids.end(), a.shift) != ids.end()) a.status = RequestStatus::Declined;
+    c.set_inverse("create_shifts", {{"shifts", std::move(removed)}});
     return true;
 }
 
@@ -204,7 +246,8 @@ bool set_status(Ctx& c) {
 
 const std::vector<HandlerEntry>& shift_handlers() {
     static const std::vector<HandlerEntry> h = {
-        {"create_shift", create_shift}, {"edit_shift", edit_shift},   {"move_shift", move_shift},
+        {"create_shift", create_shift}, {"create_shifts", create_shifts}, {"delete_shifts", delete_shifts},
+        {"edit_shift", edit_shift},   {"move_shift", move_shift},
         {"delete_shift", delete_shift}, {"assign", assign},           {"unassign", unassign},
         {"set_assignment", set_assignment}, {"publish", publish},     {"post_to_bank", post_to_bank},
         {"set_status", set_status},
