@@ -325,6 +325,25 @@ State make_demo_trust(const DemoOptions& o) {
             }
         }
     }
+    // Leave: a few people on approved annual leave (their shifts those days removed), a few asking.
+    int leave_n = 0;
+    for (int i = ward_count; i < staff_count; i += 17) {
+        const Staff& p = s.staff[size_t(i)];
+        if (p.employment != Employment::Substantive) continue;
+        const Date first = s.period_start + rng.below(std::max(1, days - 5));
+        const Date last = first + (2 + rng.below(3));
+        const bool approved = rng.chance(70);
+        s.leave.push_back({numbered("lv", ++leave_n, 4), p.id, rng.chance(85) ? LeaveKind::Annual : LeaveKind::Study, first, last,
+                           approved ? RequestStatus::Approved : RequestStatus::Pending});
+        if (approved)
+            s.shifts.erase(std::remove_if(s.shifts.begin(), s.shifts.end(),
+                                          [&](const Shift& x) { return x.assignee == p.id && x.start.date >= first && x.start.date <= last; }),
+                           s.shifts.end());
+    }
+    // Bank staff say when they can work: managers see it on the grid when filling gaps.
+    for (const Staff* b : bank_staff)
+        for (int d = 0; d < days; ++d)
+            if (rng.chance(30)) s.availability.push_back({b->id, s.period_start + d, rng.chance(50) ? 7 * 60 : 19 * 60, rng.chance(50) ? 20 * 60 + 30 : 24 * 60});
     std::stable_sort(s.shifts.begin(), s.shifts.end(), [](const Shift& a, const Shift& b) { return a.start < b.start; });
 
     // Accounts: one administrator, a manager per ward (its Band 7), and every member of staff.

@@ -148,9 +148,54 @@ void rebuild_index(RotaIndex& ix, const State& state, const std::string& ward_id
                 if (matches_filter(*p, m)) people_by_ward[w->second].push_back(p);
             }
     }
+    for (const Leave& l : state.leave) {
+        if (l.status == RequestStatus::Declined || l.status == RequestStatus::Withdrawn) continue;
+        auto& days_of = ix.leave[l.staff];
+        if (days_of.empty()) days_of.resize(size_t(days));
+        for (int d = std::max(0, l.first - state.period_start); d <= std::min(days - 1, l.last - state.period_start); ++d)
+            days_of[size_t(d)] = &l;
+    }
+    for (const Availability& a : state.availability) {
+        const int d = a.date - state.period_start;
+        if (d < 0 || d >= days) continue;
+        auto& days_of = ix.availability[a.staff];
+        if (days_of.empty()) days_of.resize(size_t(days));
+        days_of[size_t(d)] = &a;
+    }
     for (size_t i = 0; i < state.wards.size(); ++i)
         if (ward_index.count(state.wards[i].id))
             add_ward_rows(ix, state, state.wards[i], all, shifts_by_ward[i], people_by_ward[i], m.collapsed);
+}
+
+// Leave as a hatched band with its kind in words (requested leave paler, with a question mark);
+// availability as a thin green line with the hours, so managers filling gaps see who can work.
+void draw_leave_and_availability(const RotaIndex& ix, const std::string& staff, int day, ImVec2 a, ImVec2 b, const Fonts& fonts) {
+    if (staff.empty()) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float small = fonts.small->FontSize * ImGui::GetIO().FontGlobalScale;
+    if (auto it = ix.leave.find(staff); it != ix.leave.end() && it->second[size_t(day)]) {
+        const Leave& l = *it->second[size_t(day)];
+        const bool approved = l.status == RequestStatus::Approved;
+        const ImVec2 p(a.x + 3, a.y + 3), q(b.x - 3, b.y - 3);
+        dl->AddRectFilled(p, q, approved ? rgb(0xE4E8EA) : rgb(0xF1F3F4), 4);
+        dl->PushClipRect(p, q, true);
+        for (float x = p.x - (q.y - p.y); x < q.x; x += 7)
+            dl->AddLine(ImVec2(x, q.y), ImVec2(x + (q.y - p.y), p.y), approved ? rgb(0xC9D0D4) : rgb(0xDDE2E5), 1.0f);
+        const char* kind = l.kind == LeaveKind::Annual ? "Annual leave" : l.kind == LeaveKind::Study ? "Study leave" : "Sick";
+        const std::string text = approved ? kind : std::string(kind) + "?";
+        const ImVec2 ts = fonts.small->CalcTextSizeA(small, FLT_MAX, 0, text.c_str());
+        dl->AddText(fonts.small, small, ImVec2((p.x + q.x - ts.x) * 0.5f, (p.y + q.y - ts.y) * 0.5f), kSecondaryText, text.c_str());
+        dl->PopClipRect();
+        return;
+    }
+    if (auto it = ix.availability.find(staff); it != ix.availability.end() && it->second[size_t(day)]) {
+        const Availability& av = *it->second[size_t(day)];
+        dl->AddRectFilled(ImVec2(a.x + 4, b.y - 6), ImVec2(b.x - 4, b.y - 4), rgb(0x7ED69B), 1);
+        const std::string text = "Can work " + format_clock(av.start_minute) + "\xE2\x80\x93" + format_clock(av.end_minute % 1440);
+        dl->PushClipRect(a, b, true);
+        dl->AddText(fonts.small, small * 0.92f, ImVec2(a.x + 6, b.y - 8 - small), kGreen, text.c_str());
+        dl->PopClipRect();
+    }
 }
 
 void shift_tooltip(const Shift& s, const State& state) {
@@ -385,6 +430,7 @@ void draw_rota_view(ViewContext& ctx) {
                     else if (is_weekend(day)) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kWeekendShade);
                     const ImVec2 p = ImGui::GetCursorScreenPos();
                     const ImVec2 cell_min(p.x - 3, p.y - 3), cell_max(p.x + day_w + 3, p.y + kRowHeight - 3);
+                    draw_leave_and_availability(ix, staff, first_day + d, cell_min, cell_max, ctx.fonts);
                     static const std::vector<const Shift*> none;
                     const auto& shifts = it == ix.cells.end() ? none : it->second[size_t(first_day + d)];
                     m.cells.push_back({staff, day, cell_min, cell_max, !shifts.empty(), shifts.empty() ? "" : shifts.front()->id});

@@ -47,6 +47,9 @@ struct RotaIndex {
     } counts;
     // Shifts on this ward's rota, by (row key, day index): row key is the staff id or "" for vacant.
     std::unordered_map<std::string, std::vector<std::vector<const Shift*>>> cells;
+    // Leave and availability by (staff id, day index), for the bands drawn behind the shifts.
+    std::unordered_map<std::string, std::vector<const Leave*>> leave;
+    std::unordered_map<std::string, std::vector<const Availability*>> availability;
 };
 
 // A shift being dragged on the rota, and the drop that needs an override reason.
