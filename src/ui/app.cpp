@@ -99,6 +99,7 @@ std::string App::summary_json() const {
                         {"role", to_string(session_.role)},
                         {"fonts", fonts_ok_},
                         {"undo", undo_stack_.size()},
+                        {"selected", memory_.selected.size()},
                         {"message", toast_}};
     if (!failure_.empty()) j["error"] = failure_;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

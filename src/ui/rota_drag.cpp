@@ -1,5 +1,7 @@
 #include "ui/rota_drag.hpp"
 
+#include <algorithm>
+
 #include "core/civil_time.hpp"
 #include "core/data_format.hpp"
 #include "ui/icons.hpp"
@@ -71,6 +73,26 @@ nlohmann::json move_payload(const Shift& to) {
 
 void drop_shift(ViewContext& ctx, const Shift& dragged, const DropVerdict& v, const std::string& staff) {
     if (v.candidate.assignee == dragged.assignee && v.candidate.start == dragged.start) return;   // dropped where it was
+    auto& selected = ctx.memory.selected;
+    if (selected.size() > 1 && std::find(selected.begin(), selected.end(), dragged.id) != selected.end()) {
+        // A selection moves together: by the same number of days, and the dragged person's shifts
+        // go to the person dropped on. One command, so one undo and all-or-nothing rules.
+        const int delta = v.candidate.start.date - dragged.start.date;
+        nlohmann::json moves = nlohmann::json::array();
+        for (const auto& id : selected) {
+            const Shift* s = ctx.state.find_shift(id);
+            if (!s) continue;
+            Shift to = *s;
+            to.start.date = s->start.date + delta;
+            to.end.date = s->end.date + delta;
+            if (s->assignee == dragged.assignee) to.assignee = staff;
+            moves.push_back(move_payload(to));
+        }
+        const size_t n = moves.size();
+        const CommandResult r = ctx.commands.submit("move_shifts", {{"moves", std::move(moves)}}, "Moved " + std::to_string(n) + " shifts");
+        if (r.accepted()) selected.clear();
+        return;
+    }
     if (!v.allowed && ctx.user && ctx.user->role != Role::Clinician) {
         const DropVerdict full = drop_verdict(ctx, dragged, staff, v.candidate.start.date, true);
         PendingOverride p;

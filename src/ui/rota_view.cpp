@@ -355,6 +355,7 @@ void draw_rota_view(ViewContext& ctx) {
             ImGui::Dummy(ImVec2(day_w, 34));
         }
 
+        if (m.scroll_to_staff == "#vacant") ImGui::SetScrollY(0), m.scroll_to_staff.clear();
         if (!m.scroll_to_staff.empty()) {
             for (size_t r = 0; r < ix.rows.size(); ++r)
                 if (ix.rows[r].kind == RotaIndex::Row::Person && ix.rows[r].label == m.scroll_to_staff)
@@ -452,6 +453,10 @@ void draw_rota_view(ViewContext& ctx) {
                             if (ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
                                                            ImGui::IsMouseClicked(ImGuiMouseButton_Right)))
                                 open_cell_menu(ctx, staff, day);
+                            // Dragging from an empty cell draws a rubber band that selects shifts.
+                            if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6) &&
+                                ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen)
+                                m.banding = true;
                             ImGui::PopID();
                         }
                         continue;
@@ -504,6 +509,20 @@ void draw_rota_view(ViewContext& ctx) {
             if (dropped) drop_shift(ctx, *dragged, drop, drop_staff);
         }
     }
+    if (m.banding) {
+        const ImVec2 a = ImGui::GetIO().MouseClickedPos[0], b = ImGui::GetMousePos();
+        const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
+        ImGui::GetForegroundDrawList()->AddRectFilled(lo, hi, IM_COL32(0, 114, 206, 30));
+        ImGui::GetForegroundDrawList()->AddRect(lo, hi, kBrightBlue, 0, 0, 1.5f);
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            if (!ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift) m.selected.clear();
+            for (const CellRect& c : m.cells)
+                if (c.has_shift && c.max.x > lo.x && c.min.x < hi.x && c.max.y > lo.y && c.min.y < hi.y &&
+                    std::find(m.selected.begin(), m.selected.end(), c.shift) == m.selected.end())
+                    m.selected.push_back(c.shift);
+            m.banding = false;
+        }
+    }
     draw_override_dialog(ctx);
     draw_cell_menu(ctx, ward);
     draw_shift_editor(ctx);
@@ -541,7 +560,11 @@ void draw_rota_view(ViewContext& ctx) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
     ImGui::TextDisabled("%d staff", staff_count);
     ImGui::SameLine(0, 18);
-    ImGui::Text("Vacant: %d", vacant);
+    char vacant_label[48];
+    std::snprintf(vacant_label, sizeof vacant_label, "Vacant: %d", vacant);
+    if (ImGui::Selectable(vacant_label, false, ImGuiSelectableFlags_None, ImGui::CalcTextSize(vacant_label)))
+        m.scroll_to_staff = "#vacant";   // the vacant rows are at the top of each ward
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the vacant shifts");
     ImGui::SameLine(0, 6);
     ImGui::TextDisabled("(%d in the bank \xC2\xB7 B, %d agency \xC2\xB7 A)", open, agency);
     auto link = [&](const char* icon, int n, const char* one, const char* many, ImU32 colour, const std::string& target) {

@@ -87,6 +87,7 @@ struct ViewMemory {
     std::string index_filter_key;  // the filters the index was built with
     std::vector<std::string> selected;   // shift ids picked with Ctrl/Shift-click
     std::vector<std::string> collapsed;  // group keys whose rows are hidden
+    bool banding = false;                // a rubber-band selection is being drawn
     // The right-click / double-click menu of a cell, and the shift being edited.
     std::string menu_staff;
     Date menu_day;

@@ -107,3 +107,22 @@ TEST_CASE("the rota reports the demo's breaches in its status bar counts") {
     CHECK(s["loaded"] == true);
     CHECK(!r.ui.app().visible_cells().empty());
 }
+
+TEST_CASE("a rubber band from an empty cell selects the shifts it covers") {
+    RotaUi r;
+    const auto& cells = r.ui.app().visible_cells();
+    // Start the band on an empty person cell and sweep over its row and the next few days.
+    const ui::CellRect* start = nullptr;
+    for (const auto& c : cells)
+        if (!c.has_shift && !c.staff.empty()) {
+            start = &c;
+            break;
+        }
+    REQUIRE(start);
+    const ImVec2 a(start->min.x + 10, start->min.y + 10);
+    const ImVec2 b(a.x + 300, a.y + 100);
+    r.drag(a, b);
+    const auto& selected = r.ui.app().summary_json();
+    CHECK(json::parse(selected)["selected"].get<int>() > 0);
+    CHECK(r.ui.app().state().revision == 0);   // selecting changes nothing
+}

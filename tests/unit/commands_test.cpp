@@ -186,6 +186,30 @@ TEST_CASE("create_shifts adds all or none, checking each against the ones before
     CHECK(w.state.shifts.empty());
 }
 
+TEST_CASE("move_shifts moves a selection together, or nothing if one move breaks a rule") {
+    Ward1 w;
+    w.add(2, "07:00", "15:00");   // sh1, p1 Mon
+    w.add(3, "07:00", "15:00");   // sh2, p1 Tue
+    w.add(4, "13:30", "21:30", "late").assignee = "p2";   // sh3, p2 Wed Late
+    auto move = [](const char* id, const char* day, const char* who) {
+        return json{{"shift", id}, {"start", std::string("2026-03-") + day + "T07:00"}, {"end", std::string("2026-03-") + day + "T15:00"},
+                    {"assignee", who}};
+    };
+    // Both to p2 on Thu and Fri: Thu's Early comes 9 h 30 after p2's Late, so neither moves.
+    auto r = w.run("manager", "move_shifts", {{"moves", {move("sh1", "05", "p2"), move("sh2", "06", "p2")}}});
+    CHECK(r.status == CommandStatus::Rejected);
+    CHECK(r.reason.rfind("Move 1 of 2: This would break a rule", 0) == 0);
+    CHECK(w.state.find_shift("sh1")->assignee == "p1");
+    r = w.run("manager", "move_shifts", {{"moves", {move("sh1", "09", "p2"), move("sh2", "10", "p2")}}});
+    REQUIRE(r.accepted());
+    CHECK(w.state.find_shift("sh2")->assignee == "p2");
+    Command undo = *r.inverse;
+    undo.id = "undo-moves";
+    REQUIRE(apply_command(w.state, w.log, undo).accepted());
+    CHECK(w.state.find_shift("sh1")->assignee == "p1");
+    CHECK(format_date(w.state.find_shift("sh2")->start.date) == "2026-03-03");
+}
+
 TEST_CASE("malformed commands are told apart from refused ones") {
     Ward1 w;
     CHECK(w.run("zoe", "teleport", json::object()).status == CommandStatus::Malformed);

@@ -134,6 +134,36 @@ bool change_shift(Ctx& c, bool move) {
 }
 
 bool edit_shift(Ctx& c) { return change_shift(c, false); }
+
+// Several moves at once (a multi-selection dragged together): all happen or none. Each is checked
+// against the schedule as changed by the moves before it.
+bool move_shifts(Ctx& c) {
+    auto it = c.cmd.payload.find("moves");
+    if (it == c.cmd.payload.end() || !it->is_array() || it->empty() || it->size() > 500)
+        return c.args.fail("payload.moves must be an array of 1 to 500 moves"), false;
+    std::vector<Shift> originals;
+    json undo = json::array();
+    for (size_t i = 0; i < it->size(); ++i) {
+        const json& move = (*it)[i];
+        if (!move.is_object()) return c.args.fail("payload.moves[" + std::to_string(i) + "] must be an object"), false;
+        Ctx one{c.state, c.cmd, c.author, c.result, Args(move, c.result)};
+        const auto id = move.find("shift");
+        if (id != move.end() && id->is_string())
+            if (const Shift* s = c.state.find_shift(id->get<std::string>())) originals.push_back(*s);
+        if (!change_shift(one, true) || !one.args.ok()) {
+            for (const Shift& o : originals)   // put back the ones already moved
+                for (Shift& s : c.state.shifts)
+                    if (s.id == o.id) s = o;
+            if (c.result.status == CommandStatus::Rejected)
+                c.result.reason = "Move " + std::to_string(i + 1) + " of " + std::to_string(it->size()) + ": " + c.result.reason;
+            return false;
+        }
+        undo.push_back(c.result.inverse->payload);
+    }
+    std::reverse(undo.begin(), undo.end());   // undo the last move first
+    c.set_inverse("move_shifts", {{"moves", std::move(undo)}});
+    return true;
+}
 bool move_shift(Ctx& c) { return change_shift(c, true); }
 
 bool assign(Ctx& c) {
@@ -247,7 +277,7 @@ bool set_status(Ctx& c) {
 const std::vector<HandlerEntry>& shift_handlers() {
     static const std::vector<HandlerEntry> h = {
         {"create_shift", create_shift}, {"create_shifts", create_shifts}, {"delete_shifts", delete_shifts},
-        {"edit_shift", edit_shift},   {"move_shift", move_shift},
+        {"edit_shift", edit_shift},   {"move_shift", move_shift}, {"move_shifts", move_shifts},
         {"delete_shift", delete_shift}, {"assign", assign},           {"unassign", unassign},
         {"set_assignment", set_assignment}, {"publish", publish},     {"post_to_bank", post_to_bank},
         {"set_status", set_status},
