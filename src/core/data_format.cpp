@@ -344,6 +344,15 @@ bool read_user(Reader& r, const json& j, const std::string& p, User& u) {
                 r.id(j, p, "staff", u.staff, false), r.id_list(j, p, "wards", u.wards)});
 }
 
+bool read_rate(Reader& r, const json& j, const std::string& p, RateCardEntry& e) {
+    if (!r.object(j, p, {"group", "grade", "type", "rate_pence_per_hour"})) return false;
+    int64_t rate = 0;
+    const bool ok = all({r.enumeration(j, p, "group", e.group), r.text(j, p, "grade", e.grade), r.id(j, p, "type", e.type, false),
+                         r.integer(j, p, "rate_pence_per_hour", rate, 0, 100000)});
+    e.pence_per_hour = int(rate);
+    return ok;
+}
+
 bool read_leave(Reader& r, const json& j, const std::string& p, Leave& l) {
     if (!r.object(j, p, {"id", "staff", "kind", "first", "last", "status"})) return false;
     bool ok = all({r.id(j, p, "id", l.id), r.id(j, p, "staff", l.staff), r.enumeration(j, p, "kind", l.kind),
@@ -420,6 +429,7 @@ void check_references(Reader& r, const State& s) {
         ref(types, s.shifts[i].type, p + "/type", "shift type");
         ref(staff, s.shifts[i].assignee, p + "/assignee", "staff member");
     }
+    for (size_t i = 0; i < s.rate_card.size(); ++i) ref(types, s.rate_card[i].type, "/rate_card/" + std::to_string(i) + "/type", "shift type");
     for (size_t i = 0; i < s.leave.size(); ++i) ref(staff, s.leave[i].staff, "/leave/" + std::to_string(i) + "/staff", "staff member");
     for (size_t i = 0; i < s.availability.size(); ++i)
         ref(staff, s.availability[i].staff, "/availability/" + std::to_string(i) + "/staff", "staff member");
@@ -490,7 +500,7 @@ LoadResult load_document(const json& doc) {
     if (!r.object(
             doc, "",
             {"format", "revision", "trust", "period", "sites", "wards", "shift_types", "staff", "shifts", "users",
-             "leave", "availability", "applications", "timesheets", "swaps"})) {
+             "rate_card", "leave", "availability", "applications", "timesheets", "swaps"})) {
         out.errors = std::move(r.errors);
         return out;
     }
@@ -522,6 +532,8 @@ LoadResult load_document(const json& doc) {
     r.array(doc, "shifts", s.shifts,
             [&](const json& j, const std::string& p, Shift& x) { return read_shift(r, j, p, x); });
     r.array(doc, "users", s.users, [&](const json& j, const std::string& p, User& x) { return read_user(r, j, p, x); });
+    r.array(doc, "rate_card", s.rate_card, [&](const json& j, const std::string& p, RateCardEntry& x) { return read_rate(r, j, p, x); },
+            false);
     // Requests are optional: a rota exported from elsewhere may have none.
     r.array(doc, "leave", s.leave, [&](const json& j, const std::string& p, Leave& x) { return read_leave(r, j, p, x); }, false);
     r.array(doc, "availability", s.availability,
@@ -602,6 +614,14 @@ json to_json(const State& s) {
     }
     auto& shifts = doc["shifts"] = json::array();
     for (const auto& x : s.shifts) shifts.push_back(shift_to_json(x));
+    if (!s.rate_card.empty()) {
+        auto& a = doc["rate_card"] = json::array();
+        for (const auto& e : s.rate_card) {
+            json j = {{"group", to_string(e.group)}, {"grade", e.grade}, {"rate_pence_per_hour", e.pence_per_hour}};
+            if (!e.type.empty()) j["type"] = e.type;
+            a.push_back(std::move(j));
+        }
+    }
     // Requests are written only when there are some, so a plain rota stays short.
     if (!s.leave.empty()) {
         auto& a = doc["leave"] = json::array();

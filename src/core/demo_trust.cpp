@@ -202,6 +202,11 @@ State make_demo_trust(const DemoOptions& o) {
         s.wards.push_back(std::move(w));
     }
     for (const auto& t : kTypes) s.shift_types.push_back({t.id, t.name, t.start, t.end, t.night});
+    // The bank's rate card: a rate per grade, and nights paid £6 an hour more (make_shift agrees).
+    for (const auto& g : kGrades) {
+        s.rate_card.push_back({g.group, g.grade, "", g.rate_pence});
+        s.rate_card.push_back({g.group, g.grade, "night", g.rate_pence + 600});
+    }
 
     // Staff: every ward opens with its Band 7 manager, then a realistic mix of grades.
     std::vector<const GradeSeed*> grade_of;

@@ -19,6 +19,19 @@ const User* State::find_user(std::string_view id) const { return find_by_id(user
 
 int64_t shift_minutes(const Shift& s) { return london_to_utc(s.end) - london_to_utc(s.start); }
 
+int rate_for(const State& state, const Requirements& req, const std::string& type) {
+    for (const auto& grade : req.grades) {
+        int any_type = 0;
+        for (const RateCardEntry& e : state.rate_card) {
+            if (e.group != req.group || e.grade != grade) continue;
+            if (e.type == type) return e.pence_per_hour;
+            if (e.type.empty()) any_type = e.pence_per_hour;
+        }
+        if (any_type) return any_type;
+    }
+    return 0;
+}
+
 bool is_vacant(const Shift& s) { return s.assignee.empty() && s.status != ShiftStatus::Cancelled; }
 
 }  // namespace sb

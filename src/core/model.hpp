@@ -76,6 +76,15 @@ struct Requirements {
     std::vector<std::string> skills;    // all of these
 };
 
+// The trust's bank pay rates: what an hour of a grade's work pays, optionally for one shift type
+// (nights pay more). New shifts take their rate from here (rate_for below).
+struct RateCardEntry {
+    StaffGroup group = StaffGroup::Nurse;
+    std::string grade;
+    std::string type;          // ShiftType id, or "" for any type
+    int pence_per_hour = 0;
+};
+
 struct Shift {
     std::string id;
     std::string ward;        // Ward id
@@ -146,6 +155,7 @@ struct State {
     std::vector<Staff> staff;
     std::vector<Shift> shifts;
     std::vector<User> users;
+    std::vector<RateCardEntry> rate_card;
     std::vector<Leave> leave;
     std::vector<Availability> availability;
     std::vector<Application> applications;
@@ -165,5 +175,8 @@ struct State {
 // Elapsed minutes of a shift in real time (clock changes included).
 int64_t shift_minutes(const Shift& s);
 bool is_vacant(const Shift& s);
+// The rate card's rate for a shift needing `req` of type `type`: an entry for that type beats one
+// for any type; with several grades allowed, the first grade with an entry counts. 0 if none.
+int rate_for(const State& state, const Requirements& req, const std::string& type);
 
 }  // namespace sb

@@ -1,5 +1,7 @@
 #include "app.hpp"
 
+#include <chrono>
+
 #include <nlohmann/json.hpp>
 
 #include "core/enum_names.hpp"
@@ -61,6 +63,7 @@ void App::set_state(State state, std::string source) {
     memory_ = ViewMemory{};
     rules_ = RulesCache{};
     log_ = CommandLog{};
+    audit_.clear();
     undo_stack_.clear();
     redo_stack_.clear();
     if (state_.period_start > session_.today || session_.today >= state_.period_start + state_.period_days)
@@ -125,6 +128,16 @@ void App::frame() {
     draw_toast(ctx);
 }
 
+namespace {
+std::string ctx_user_name(const State& state, const std::string& user) {
+    const User* u = state.find_user(user);
+    return u ? u->name : user;
+}
+UtcMinutes now_utc_minutes() {
+    return std::chrono::duration_cast<std::chrono::minutes>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
 std::string App::new_command_id() {
     // Unique per browser session; the server (issue 7) will add the device to make it global.
     return "local-" + std::to_string(state_.revision) + "-" + std::to_string(next_command_++);
@@ -135,6 +148,13 @@ CommandResult App::submit(const std::string& type, nlohmann::json payload, std::
     CommandResult r = apply_command(state_, log_, c);
     toast_time_ = ImGui::GetTime();
     if (r.accepted()) {
+        AuditEntry entry{format_clock(utc_to_london(now_utc_minutes()).minute), ctx_user_name(state_, session_.user), description, "", {}};
+        if (auto reason = c.payload.find("override_reason"); reason != c.payload.end() && reason->is_string()) {
+            entry.override_reason = reason->get<std::string>();
+            for (const auto& w : r.warnings)
+                if (w.severity == Severity::Block) entry.overridden.push_back(w.message);
+        }
+        audit_.push_back(std::move(entry));
         if (r.inverse) {
             undo_stack_.push_back({c, *r.inverse, description});
             redo_stack_.clear();

@@ -40,6 +40,7 @@ public:
     }
     bool undo();
     bool redo();
+    const std::vector<AuditEntry>& audit_trail() const override { return audit_; }
     const std::string& last_message() const { return toast_; }
     // A blocked drop waiting for the manager's reason (the override dialog is open).
     const std::optional<PendingOverride>& pending_override() const { return memory_.pending_override; }
@@ -76,6 +77,7 @@ private:
         std::string description;   // "Moved Early (Tue 3 Mar) from Khan to Evans"
     };
     std::vector<Done> undo_stack_, redo_stack_;
+    std::vector<AuditEntry> audit_;   // this session's accepted changes, newest last
     std::string toast_;            // the last change or refusal, in words
     bool toast_is_error_ = false;
     double toast_time_ = -1;

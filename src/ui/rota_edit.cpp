@@ -16,16 +16,6 @@ using namespace colour;
 using json = nlohmann::json;
 
 namespace {
-// The rate card is not modelled yet: a new shift takes the rate of the latest shift on the trust's
-// rota with the same grade, group and type (0 if there is none, and the editor shows it).
-int usual_rate(const State& state, const Requirements& req, const std::string& type) {
-    for (auto it = state.shifts.rbegin(); it != state.shifts.rend(); ++it)
-        if (it->type == type && it->requirements.group == req.group && it->requirements.grades == req.grades &&
-            it->source != ShiftSource::Agency)
-            return it->rate_pence_per_hour;
-    return 0;
-}
-
 std::string new_shift_id(const State& state) {
     // Unique in this state; the command id makes the command itself unique.
     for (int n = int(state.shifts.size()) + 1;; ++n) {
@@ -70,7 +60,7 @@ void draw_cell_menu(ViewContext& ctx, const Ward& ward) {
             s.requirements.grades = {"Band 5"};
         }
         s.status = ShiftStatus::Draft;
-        s.rate_pence_per_hour = usual_rate(st, s.requirements, s.type);
+        s.rate_pence_per_hour = rate_for(st, s.requirements, s.type);
         ctx.commands.submit("create_shift", {{"shift", shift_to_json(s)}},
                             "Added " + t.name + " on " + format_weekday_day_month(s.start.date) +
                                 (person ? " for " + person->name : std::string(" (vacant)")));
@@ -90,6 +80,8 @@ void draw_chip_menu(ViewContext& ctx, const Shift& s) {
         std::snprintf(m.edit_end, sizeof m.edit_end, "%s", format_clock(s.end.minute).c_str());
         std::snprintf(m.edit_rate, sizeof m.edit_rate, "%.2f", s.rate_pence_per_hour / 100.0);
         m.edit_type = 0;
+        m.edit_ward = s.ward;
+        m.edit_grade = s.requirements.grades.empty() ? "" : s.requirements.grades.front();
         for (size_t i = 0; i < ctx.state.shift_types.size(); ++i)
             if (ctx.state.shift_types[i].id == s.type) m.edit_type = int(i);
     }
@@ -131,6 +123,25 @@ void draw_shift_editor(ViewContext& ctx) {
             }
         ImGui::EndCombo();
     }
+    const Ward* edit_ward = ctx.state.find_ward(m.edit_ward);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##ward", edit_ward ? edit_ward->name.c_str() : m.edit_ward.c_str())) {
+        for (const Ward& w : ctx.state.wards)
+            if (ImGui::Selectable(w.name.c_str(), w.id == m.edit_ward)) m.edit_ward = w.id;
+        ImGui::EndCombo();
+    }
+    // The grade the shift needs (its staff group stays): a vacancy can be widened to another band.
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##grade", m.edit_grade.empty() ? "Any grade" : ("Needs " + m.edit_grade).c_str())) {
+        if (ImGui::Selectable("Any grade", m.edit_grade.empty())) m.edit_grade.clear();
+        std::vector<std::string> grades;
+        for (const Staff& p : ctx.state.staff)
+            if (p.group == s->requirements.group && std::find(grades.begin(), grades.end(), p.grade) == grades.end()) grades.push_back(p.grade);
+        std::sort(grades.begin(), grades.end());
+        for (const auto& g : grades)
+            if (ImGui::Selectable(g.c_str(), g == m.edit_grade)) m.edit_grade = g;
+        ImGui::EndCombo();
+    }
     ImGui::SetNextItemWidth(120);
     ImGui::InputTextWithHint("Starts", "07:00", m.edit_start, sizeof m.edit_start);
     ImGui::SetNextItemWidth(120);
@@ -155,7 +166,9 @@ void draw_shift_editor(ViewContext& ctx) {
         if (end.minute <= start->minute) end.date = end.date + 1;   // ends the next day
         ctx.commands.submit("edit_shift",
                             {{"shift", s->id}, {"type", types[size_t(m.edit_type)].id}, {"start", format_local_date_time(*start)},
-                             {"end", format_local_date_time(end)}, {"rate_pence_per_hour", int(rate * 100 + 0.5)}},
+                             {"end", format_local_date_time(end)}, {"rate_pence_per_hour", int(rate * 100 + 0.5)},
+                             {"ward", m.edit_ward},
+                             {"grades", m.edit_grade.empty() ? nlohmann::json::array() : nlohmann::json::array({m.edit_grade})}},
                             "Edited " + shift_label(*s, ctx.state) + " " + format_weekday_day_month(s->start.date));
         m.editing.clear();
         ImGui::CloseCurrentPopup();
@@ -182,7 +195,7 @@ Shift from_template(const State& st, const ShiftType& t, Date day, const std::st
         s.assignee = person->id;
     }
     s.status = ShiftStatus::Draft;
-    s.rate_pence_per_hour = usual_rate(st, s.requirements, s.type);
+    s.rate_pence_per_hour = rate_for(st, s.requirements, s.type);
     return s;
 }
 }  // namespace

@@ -51,6 +51,7 @@ int grade_rank(const std::string& grade) {
 
 bool matches_filter(const Staff& p, const ViewMemory& m) {
     if (m.group_filter >= 0 && int(p.group) != m.group_filter) return false;
+    if (!m.grade_filter.empty() && p.grade != m.grade_filter) return false;
     if (!m.search[0]) return true;
     auto lower = [](std::string x) {
         for (char& c : x) c = char(std::tolower(static_cast<unsigned char>(c)));
@@ -60,7 +61,7 @@ bool matches_filter(const Staff& p, const ViewMemory& m) {
 }
 
 std::string filter_key(const ViewMemory& m) {
-    std::string key = std::to_string(m.group_filter) + "|" + m.search;
+    std::string key = std::to_string(m.group_filter) + "|" + m.grade_filter + "|" + m.search;
     for (const auto& c : m.collapsed) key += "|" + c;
     return key;
 }
@@ -256,6 +257,19 @@ void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last, boo
     if (ImGui::BeginCombo("##group", groups[m.group_filter + 1])) {
         for (int i = -1; i < 4; ++i)
             if (ImGui::Selectable(groups[i + 1], m.group_filter == i)) m.group_filter = i;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(140);
+    if (ImGui::BeginCombo("##grade", m.grade_filter.empty() ? "All grades" : m.grade_filter.c_str())) {
+        if (ImGui::Selectable("All grades", m.grade_filter.empty())) m.grade_filter.clear();
+        std::vector<std::string> grades;
+        for (const Staff& p : ctx.state.staff)
+            if ((m.group_filter < 0 || int(p.group) == m.group_filter) && std::find(grades.begin(), grades.end(), p.grade) == grades.end())
+                grades.push_back(p.grade);
+        std::sort(grades.begin(), grades.end());
+        for (const auto& g : grades)
+            if (ImGui::Selectable(g.c_str(), m.grade_filter == g)) m.grade_filter = g;
         ImGui::EndCombo();
     }
     if (!m.selected.empty()) {
@@ -527,10 +541,11 @@ void draw_rota_view(ViewContext& ctx) {
     draw_cell_menu(ctx, ward);
     draw_shift_editor(ctx);
     draw_pattern_dialog(ctx, first);
-    // Delete removes the selected shifts, one command each (each can be undone).
+    // Delete removes the selected shifts in one command (one undo brings them all back).
     if (can_edit && !m.selected.empty() && ImGui::IsKeyPressed(ImGuiKey_Delete) && !ImGui::GetIO().WantTextInput) {
-        for (const auto& id : m.selected) ctx.commands.submit("delete_shift", {{"shift", id}}, "Deleted a selected shift");
-        m.selected.clear();
+        const size_t n = m.selected.size();
+        if (ctx.commands.submit("delete_shifts", {{"shifts", m.selected}}, "Deleted " + std::to_string(n) + " shifts").accepted())
+            m.selected.clear();
     }
 
     // Status bar: counts a manager scans first; breaches and warnings jump to the first person.
@@ -579,6 +594,30 @@ void draw_rota_view(ViewContext& ctx) {
     };
     link(ICON_BAN, breaches, "breach", "breaches", kRed, first_breach);
     link(ICON_WARNING, warnings, "warning", "warnings", rgb(0x8A5A00), first_warning);
+    // The audit trail of this session's changes, with any overridden rule and its reason.
+    const auto& audit = ctx.commands.audit_trail();
+    if (!audit.empty()) {
+        const std::string last = "Last change: " + audit.back().description;
+        const float w = ImGui::CalcTextSize(last.c_str()).x + ImGui::CalcTextSize(ICON_CLOCK " History").x + 40;
+        ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 18, ImGui::GetWindowContentRegionMax().x - w));
+        ImGui::TextDisabled("%s", last.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton(ICON_CLOCK " History")) ImGui::OpenPopup("audit");
+        if (ImGui::BeginPopup("audit")) {
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+            for (auto it = audit.rbegin(); it != audit.rend(); ++it) {
+                ImGui::Text("%s  %s", it->time.c_str(), it->author.c_str());
+                ImGui::TextWrapped("%s", it->description.c_str());
+                if (!it->override_reason.empty()) {
+                    for (const auto& rule : it->overridden) text_coloured(kRed, (ICON_BAN "  Overridden: " + rule).c_str());
+                    ImGui::TextWrapped("Reason: %s", it->override_reason.c_str());
+                }
+                ImGui::Separator();
+            }
+            ImGui::PopTextWrapPos();
+            ImGui::EndPopup();
+        }
+    }
 }
 
 }  // namespace sb::ui

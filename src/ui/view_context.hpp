@@ -84,6 +84,7 @@ struct ViewMemory {
     // Filters: by name (case-insensitive) and staff group (-1 = all).
     char search[64] = "";
     int group_filter = -1;
+    std::string grade_filter;      // "" = all grades
     std::string index_filter_key;  // the filters the index was built with
     std::vector<std::string> selected;   // shift ids picked with Ctrl/Shift-click
     std::vector<std::string> collapsed;  // group keys whose rows are hidden
@@ -95,6 +96,7 @@ struct ViewMemory {
     std::string editing;           // shift id, "" when the editor is closed
     char edit_start[6] = "", edit_end[6] = "", edit_rate[12] = "";
     int edit_type = 0;
+    std::string edit_ward, edit_grade;
     // The repeating-pattern dialog: one shift type (or -1 = off) per weekday, repeated for some weeks.
     std::string pattern_staff;
     int pattern[7] = {-1, -1, -1, -1, -1, -1, -1};
@@ -117,10 +119,20 @@ struct RulesCache {
 };
 
 // Where views send changes: the App applies them with apply_command and keeps undo history.
+// One line of the audit trail: who changed what, when, and why a rule was overridden.
+struct AuditEntry {
+    std::string time;         // local wall-clock "HH:MM"
+    std::string author;       // user's name
+    std::string description;  // "Moved Early (Tue 3 Mar) from Khan to Evans"
+    std::string override_reason;
+    std::vector<std::string> overridden;   // the rules' messages that were overridden
+};
+
 class CommandSink {
 public:
     virtual ~CommandSink() = default;
     virtual CommandResult submit(const std::string& type, nlohmann::json payload, std::string description) = 0;
+    virtual const std::vector<AuditEntry>& audit_trail() const = 0;
 };
 
 struct ViewContext {

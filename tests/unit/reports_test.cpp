@@ -51,3 +51,14 @@ TEST_CASE("money reads like money") {
     CHECK(format_money(0) == "£0.00");
     CHECK(format_money(-250) == "-£2.50");
 }
+
+TEST_CASE("rate card: a type-specific rate beats the grade's general one; no entry gives 0") {
+    State s;
+    s.rate_card = {{StaffGroup::Nurse, "Band 5", "", 2650}, {StaffGroup::Nurse, "Band 5", "night", 3250},
+                   {StaffGroup::Nurse, "Band 6", "", 3150}};
+    Requirements band5{StaffGroup::Nurse, {"Band 5"}, {}};
+    CHECK(rate_for(s, band5, "early") == 2650);
+    CHECK(rate_for(s, band5, "night") == 3250);
+    CHECK(rate_for(s, {StaffGroup::Nurse, {"Band 7", "Band 6"}, {}}, "early") == 3150);
+    CHECK(rate_for(s, {StaffGroup::Doctor, {"Band 5"}, {}}, "early") == 0);
+}

@@ -118,6 +118,11 @@ bool change_shift(Ctx& c, bool move) {
         }
         if (c.cmd.payload.contains("rate_pence_per_hour"))
             if (auto r = c.args.integer("rate_pence_per_hour", 0, 100000)) next.rate_pence_per_hour = int(*r);
+        if (auto g = c.cmd.payload.find("grades"); g != c.cmd.payload.end()) {
+            if (!g->is_array() || std::any_of(g->begin(), g->end(), [](const json& x) { return !x.is_string() || x.get_ref<const std::string&>().empty(); }))
+                return c.args.fail("payload.grades must be an array of grade names (empty: any grade)"), false;
+            next.requirements.grades = g->get<std::vector<std::string>>();
+        }
         if (auto w = c.args.optional_text("ward")) {
             if (!c.state.find_ward(*w)) return c.reject("There is no ward \"" + *w + "\"");
             if (!c.manages(*w)) return c.reject("Only a manager of that ward can move shifts to it");
@@ -127,7 +132,8 @@ bool change_shift(Ctx& c, bool move) {
     if (!c.args.ok() || !valid_times(c, next) || !check_assignee(c, next)) return false;
     json undo = {{"shift", s->id}, {"start", format_local_date_time(s->start)}, {"end", format_local_date_time(s->end)}};
     if (move) undo["assignee"] = s->assignee.empty() ? json(nullptr) : json(s->assignee);
-    else undo.update({{"type", s->type}, {"rate_pence_per_hour", s->rate_pence_per_hour}, {"ward", s->ward}});
+    else undo.update({{"type", s->type}, {"rate_pence_per_hour", s->rate_pence_per_hour}, {"ward", s->ward},
+                      {"grades", s->requirements.grades}});
     c.set_inverse(move ? "move_shift" : "edit_shift", std::move(undo));
     *s = std::move(next);
     return true;
