@@ -126,3 +126,36 @@ TEST_CASE("a rubber band from an empty cell selects the shifts it covers") {
     CHECK(json::parse(selected)["selected"].get<int>() > 0);
     CHECK(r.ui.app().state().revision == 0);   // selecting changes nothing
 }
+
+TEST_CASE("typing a reason in the override dialog moves the shift, and the audit trail keeps rule and reason") {
+    RotaUi r;
+    const auto& cells = r.ui.app().visible_cells();
+    std::string id, to_staff;
+    Date to_date;
+    for (const auto& from : cells) {
+        if (!from.has_shift || from.staff.empty() || !id.empty()) continue;
+        for (const auto& to : cells)
+            if (to.has_shift && !to.staff.empty() && to.staff != from.staff && to.date == from.date) {
+                id = from.shift, to_staff = to.staff, to_date = to.date;
+                break;
+            }
+    }
+    REQUIRE(!id.empty());
+    const Shift before = r.shift(id);
+    r.drag(r.centre(before.assignee, format_date(before.start.date)), r.centre(to_staff, format_date(to_date)));
+    REQUIRE(r.ui.app().pending_override().has_value());
+    // The reason field has keyboard focus when the dialog opens: type into it, then press the button.
+    ImGui::GetIO().AddInputCharactersUTF8("Agreed with both; no one else on Zoë's ward");
+    r.ui.frame();
+    r.ui.frame();
+    REQUIRE(r.ui.app().pending_override().has_value());
+    // "Override and move" sits below the field at the dialog's left: click down that column until it applies.
+    const ImVec2 centre(640, 400);
+    for (float y = 300; y < 600 && r.ui.app().pending_override(); y += 12) r.ui.click(centre.x - 150, y);
+    CHECK_FALSE(r.ui.app().pending_override().has_value());
+    CHECK(r.shift(id).assignee == to_staff);
+    REQUIRE(!r.ui.app().audit_trail().empty());
+    const auto& entry = r.ui.app().audit_trail().back();
+    CHECK(entry.override_reason == "Agreed with both; no one else on Zoë's ward");
+    CHECK(!entry.overridden.empty());
+}
