@@ -42,6 +42,23 @@ struct RotaUi {
         ui.frame();
     }
     const Shift& shift(const std::string& id) { return *ui.app().state().find_shift(id); }
+    // A visible shift and another person's busy cell on the same day: a drop the rules block
+    // (a double booking at least).
+    struct Move {
+        std::string shift, to_staff;
+        Date to_date;
+    };
+    Move blocked_move() {
+        const auto& cells = ui.app().visible_cells();
+        for (const auto& from : cells) {
+            if (!from.has_shift || from.staff.empty()) continue;
+            for (const auto& to : cells)
+                if (to.has_shift && !to.staff.empty() && to.staff != from.staff && to.date == from.date)
+                    return {from.shift, to.staff, to.date};
+        }
+        FAIL("no blocked move on screen");
+        return {};
+    }
 };
 }  // namespace
 
@@ -76,22 +93,7 @@ TEST_CASE("dragging a shift to another person's empty cell moves it, and Ctrl+Z 
 
 TEST_CASE("a drop that breaks a rule changes nothing and asks the manager for a reason") {
     RotaUi r;
-    // Find a visible shift and a visible cell where the rules engine blocks it (a double booking
-    // on a working day of someone else).
-    const auto& cells = r.ui.app().visible_cells();
-    std::string id, to_staff;
-    Date to_date;
-    for (const auto& from : cells) {
-        if (!from.has_shift || from.staff.empty() || !id.empty()) continue;
-        for (const auto& to : cells)
-            if (to.has_shift && !to.staff.empty() && to.staff != from.staff && to.date == from.date) {
-                id = from.shift;
-                to_staff = to.staff;
-                to_date = to.date;
-                break;
-            }
-    }
-    REQUIRE(!id.empty());
+    const auto [id, to_staff, to_date] = r.blocked_move();
     const Shift before = r.shift(id);
     const int64_t revision = r.ui.app().state().revision;
     r.drag(r.centre(before.assignee, format_date(before.start.date)), r.centre(to_staff, format_date(to_date)));
@@ -129,18 +131,7 @@ TEST_CASE("a rubber band from an empty cell selects the shifts it covers") {
 
 TEST_CASE("typing a reason in the override dialog moves the shift, and the audit trail keeps rule and reason") {
     RotaUi r;
-    const auto& cells = r.ui.app().visible_cells();
-    std::string id, to_staff;
-    Date to_date;
-    for (const auto& from : cells) {
-        if (!from.has_shift || from.staff.empty() || !id.empty()) continue;
-        for (const auto& to : cells)
-            if (to.has_shift && !to.staff.empty() && to.staff != from.staff && to.date == from.date) {
-                id = from.shift, to_staff = to.staff, to_date = to.date;
-                break;
-            }
-    }
-    REQUIRE(!id.empty());
+    const auto [id, to_staff, to_date] = r.blocked_move();
     const Shift before = r.shift(id);
     r.drag(r.centre(before.assignee, format_date(before.start.date)), r.centre(to_staff, format_date(to_date)));
     REQUIRE(r.ui.app().pending_override().has_value());

@@ -175,13 +175,23 @@ bool accept_swap(Ctx& c) {
     return true;
 }
 
+// The two shifts of a swap, for the rota coordinator of both wards; nullptrs (and a reason) otherwise.
+std::pair<Shift*, Shift*> coordinated_shifts(Ctx& c, const Swap& w) {
+    Shift* a = c.shift(w.shift);
+    Shift* b = a ? c.shift(w.other_shift) : nullptr;
+    if (!a || !b) return {nullptr, nullptr};
+    if (!c.manages(a->ward) || !c.manages(b->ward)) {
+        c.reject("Only the rota coordinator of both wards can approve or undo this swap");
+        return {nullptr, nullptr};
+    }
+    return {a, b};
+}
+
 bool approve_swap(Ctx& c) {
     Swap* w = find_by_id(c, c.state.swaps, c.args.text("swap"), "swap");
     if (!c.args.ok() || !w) return false;
-    Shift* a = c.shift(w->shift);
-    Shift* b = a ? c.shift(w->other_shift) : nullptr;
-    if (!a || !b) return false;
-    if (!c.manages(a->ward) || !c.manages(b->ward)) return c.reject("Only the rota coordinator of both wards can approve this swap");
+    auto [a, b] = coordinated_shifts(c, *w);
+    if (!a) return false;
     if (w->status != RequestStatus::Accepted) return c.reject("The colleague has not accepted this swap yet");
     if (a->assignee != w->from || b->assignee != w->to) return c.reject("These shifts have changed hands since the swap was asked for");
     if (!swap_allowed(c, *a, *b)) return false;
@@ -194,10 +204,8 @@ bool approve_swap(Ctx& c) {
 bool approve_swap_undo(Ctx& c) {
     Swap* w = find_by_id(c, c.state.swaps, c.args.text("swap"), "swap");
     if (!c.args.ok() || !w) return false;
-    Shift* a = c.shift(w->shift);
-    Shift* b = a ? c.shift(w->other_shift) : nullptr;
-    if (!a || !b) return false;
-    if (!c.manages(a->ward) || !c.manages(b->ward)) return c.reject("Only the rota coordinator can undo this swap");
+    auto [a, b] = coordinated_shifts(c, *w);
+    if (!a) return false;
     if (w->status != RequestStatus::Approved) return c.reject("This swap is not approved");
     std::swap(a->assignee, b->assignee);
     w->status = RequestStatus::Accepted;
