@@ -79,9 +79,12 @@ void App::set_load_failure(std::string message) {
 void App::choose_default_user(Role role) {
     session_.role = role;
     for (const User& u : state_.users) {
-        // The demo signs in as the first ward manager, or the first clinician who is a nurse.
+        // The demo signs in as the first ward manager, or the first Band 5 staff nurse: the
+        // commonest bank worker, so the open-shift list has something for them.
         const Staff* p = state_.find_staff(u.staff);
-        if (u.role == role && (role != Role::Clinician || (p && p->group == StaffGroup::Nurse))) {
+        if (u.role == role &&
+            (role != Role::Clinician || (p && p->group == StaffGroup::Nurse && p->grade == "Band 5" &&
+                                         p->employment == Employment::Substantive))) {
             session_.user = u.id;
             break;
         }

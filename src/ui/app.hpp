@@ -33,6 +33,8 @@ public:
 
     // Changes: every one is a command (src/core/commands), applied here and remembered for undo.
     CommandResult submit(const std::string& type, nlohmann::json payload, std::string description) override;
+    // The demo's role switch, also reachable from the URL (?role=clinician&view=open).
+    void sign_in_as(Role role) { choose_default_user(role); }
     // Opens the rota on a ward ("*" for every ward of the trust).
     void show_rota(const std::string& ward) {
         memory_.rota_ward = ward;

@@ -26,9 +26,11 @@ void draw_my_shifts_view(ViewContext& ctx) {
     }
     if (!ctx.phone) heading(ctx.fonts, "My shifts");
     ImGui::Text("%s \xC2\xB7 %s", me.name.c_str(), me.grade.c_str());
-    ImGui::SameLine(0, 16);
-    ImGui::TextDisabled("This week: %s of %s contracted", format_duration(week_minutes).c_str(),
-                        format_duration(me.contracted_minutes_per_week).c_str());
+    if (!ctx.phone) ImGui::SameLine(0, 16);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("This week: %s of %s contracted", format_duration(week_minutes).c_str(),
+                       format_duration(me.contracted_minutes_per_week).c_str());
+    ImGui::PopStyleColor();
     ImGui::Spacing();
     if (upcoming.empty()) {
         begin_card("none");

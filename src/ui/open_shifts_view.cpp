@@ -28,12 +28,14 @@ void draw_open_shifts_view(ViewContext& ctx) {
             if (matches_person(*s, *ctx.me)) mine.push_back(s);
 
     if (!ctx.phone) heading(ctx.fonts, "Open shifts");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (personal) {
-        ImGui::TextDisabled("%zu open shifts match your staff group and grade (%s, %s) \xC2\xB7 %zu in the trust",
-                            mine.size(), std::string(display_name(ctx.me->group)).c_str(), ctx.me->grade.c_str(), open.size());
+        ImGui::TextWrapped("%zu open shifts match your staff group and grade (%s, %s) \xC2\xB7 %zu in the trust",
+                           mine.size(), std::string(display_name(ctx.me->group)).c_str(), ctx.me->grade.c_str(), open.size());
     } else {
-        ImGui::TextDisabled("%zu vacancies posted to the staff bank from today", open.size());
+        ImGui::TextWrapped("%zu vacancies posted to the staff bank from today", open.size());
     }
+    ImGui::PopStyleColor();
     ImGui::Spacing();
     const auto& list = personal ? mine : open;
     if (list.empty()) {

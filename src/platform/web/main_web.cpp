@@ -65,6 +65,19 @@ EM_JS(int, js_query_int, (const char* name, int fallback), {
     return Number.isFinite(n) ? n : fallback;
 });
 
+// ?role=manager|clinician|admin and ?view=rota|open|mine|reports: a link can open a given screen.
+EM_JS(int, js_query_choice, (const char* name, const char* options), {
+    const v = new URLSearchParams(location.search).get(UTF8ToString(name));
+    return v === null ? -1 : UTF8ToString(options).split(',').indexOf(v);
+});
+
+void apply_url_choices() {
+    const int role = js_query_choice("role", "admin,manager,clinician");
+    if (role >= 0) g.app->sign_in_as(sb::Role(role));
+    const int view = js_query_choice("view", "rota,open,mine,reports");
+    if (view >= 0) g.app->session().view = sb::ui::View(view);
+}
+
 EM_JS(int, js_today_days, (), {
     // Days since 1970-01-01 of the browser's local date (what "today" means to the person).
     const d = new Date();
@@ -144,6 +157,7 @@ EMSCRIPTEN_KEEPALIVE void sb_receive_data(const char* body, int status, int) {
         sb::LoadResult r = sb::load_state(body);
         if (r.ok()) {
             g.app->set_state(std::move(r.state), "Live data");
+            apply_url_choices();
         } else {
             std::string msg = "The rota data has " + std::to_string(r.errors.size()) + " problem(s):";
             for (size_t i = 0; i < r.errors.size() && i < 5; ++i) msg += "\n\xE2\x80\xA2 " + sb::describe(r.errors[i]);
@@ -225,6 +239,7 @@ int main() {
         o.start = sb::monday_of(app.session().today);
         app.set_state(sb::make_demo_trust(o), "Generated demo");
         app.show_rota("*");   // the whole generated trust in one grid
+        apply_url_choices();
     } else {
         js_fetch_snapshot();
     }
