@@ -2,7 +2,9 @@
 // a manager sees every open vacancy in the trust.
 #include <algorithm>
 
+#include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
+#include "ui/icons.hpp"
 #include "ui/shift_card.hpp"
 #include "ui/widgets.hpp"
 
@@ -15,6 +17,49 @@ bool matches_person(const Shift& s, const Staff& p) {
     const auto& g = s.requirements.grades;
     return g.empty() || std::find(g.begin(), g.end(), p.grade) != g.end();
 }
+// Under each card, what this person can do about the shift: book it (wards that allow instant
+// booking), apply (wards that approve), or, if a rule stops them, the rule and its numbers in words
+// instead of the shift silently disappearing.
+void booking_footer(ViewContext& ctx, const Shift& s, float width) {
+    const Staff& me = *ctx.me;
+    for (const Application& a : ctx.state.applications)
+        if (a.shift == s.id && a.staff == me.id && a.status == RequestStatus::Pending) {
+            text_coloured(colour::kBlue, ICON_CLOCK "  Applied: the ward will confirm");
+            ImGui::SameLine();
+            if (button(("Withdraw##" + s.id).c_str(), ButtonKind::Secondary))
+                ctx.commands.submit("withdraw", {{"application", a.id}}, "Withdrawn your application for " + shift_label(s, ctx.state));
+            return;
+        }
+    Shift booked = s;
+    booked.assignee = me.id;
+    booked.status = ShiftStatus::Booked;
+    booked.source = ShiftSource::Bank;
+    const CandidateVerdict v = ctx.rules.engine->check_candidate(booked, me.id, true);
+    if (!v.allowed) {
+        begin_callout();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 24);
+        ImGui::PushFont(ctx.fonts.bold);
+        text_coloured(colour::rgb(0x8A1538), "You can't book this shift");
+        ImGui::PopFont();
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::rgb(0x8A1538));
+        for (const Violation& x : v.violations)
+            if (x.severity == Severity::Block) ImGui::TextWrapped("%s", x.message.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopTextWrapPos();
+        end_callout(colour::kPaleRed, width);
+        return;
+    }
+    const Ward* ward = ctx.state.find_ward(s.ward);
+    const bool instant = ward && ward->instant_booking;
+    const float h = ctx.phone ? 48 : 36;   // touch-sized on a phone
+    const std::string what = shift_label(s, ctx.state) + ", " + format_weekday_day_month(s.start.date) + (ward ? ", " + ward->name : "");
+    if (button(((instant ? "Book now##" : "Apply##") + s.id).c_str(), ButtonKind::Primary, ImVec2((width - 10) * 0.5f, h)))
+        ctx.commands.submit(instant ? "book" : "apply", {{"shift", s.id}},
+                            instant ? "Booked: " + what + ". Added to My shifts." : "Applied for " + what + ". The ward will confirm.");
+    if (!instant) ImGui::TextDisabled("This ward approves applications.");
+    for (const Violation& x : v.violations) text_coloured(colour::rgb(0x8A5A00), (ICON_WARNING "  " + x.message).c_str());
+}
+
 }  // namespace
 
 void draw_open_shifts_view(ViewContext& ctx) {
@@ -27,11 +72,28 @@ void draw_open_shifts_view(ViewContext& ctx) {
         for (const Shift* s : open)
             if (matches_person(*s, *ctx.me)) mine.push_back(s);
 
+    // Shifts this person can book come first (by date); the ones a rule stops follow, with the reason.
+    int can_book = 0;
+    if (personal) {
+        std::vector<std::pair<bool, const Shift*>> ranked;
+        for (const Shift* s : mine) {
+            Shift booked = *s;
+            booked.assignee = ctx.me->id;
+            booked.status = ShiftStatus::Booked;
+            booked.source = ShiftSource::Bank;
+            const bool ok = ctx.rules.engine->check_candidate(booked, ctx.me->id, false).allowed;
+            can_book += ok;
+            ranked.push_back({!ok, s});
+        }
+        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (size_t i = 0; i < ranked.size(); ++i) mine[i] = ranked[i].second;
+    }
     if (!ctx.phone) heading(ctx.fonts, "Open shifts");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (personal) {
-        ImGui::TextWrapped("%zu open shifts match your staff group and grade (%s, %s) \xC2\xB7 %zu in the trust",
-                           mine.size(), std::string(display_name(ctx.me->group)).c_str(), ctx.me->grade.c_str(), open.size());
+        ImGui::TextWrapped("%d shifts you can book \xC2\xB7 %zu you can't (%s, %s; %zu open in the trust)", can_book,
+                           mine.size() - size_t(can_book), std::string(display_name(ctx.me->group)).c_str(), ctx.me->grade.c_str(),
+                           open.size());
     } else {
         ImGui::TextWrapped("%zu vacancies posted to the staff bank from today", open.size());
     }
@@ -54,7 +116,9 @@ void draw_open_shifts_view(ViewContext& ctx) {
         ImGui::BeginGroup();
         ImGui::PushItemWidth(col_w);
         ImGui::BeginChild(("col" + std::to_string(i)).c_str(), ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY);
-        draw_shift_card(ctx, *list[i], true);
+        const Shift& shift = *list[i];
+        if (personal) draw_shift_card(ctx, shift, true, [&] { booking_footer(ctx, shift, col_w - 32); });
+        else draw_shift_card(ctx, shift, true);
         ImGui::EndChild();
         ImGui::PopItemWidth();
         ImGui::EndGroup();

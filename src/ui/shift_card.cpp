@@ -7,7 +7,7 @@
 namespace sb::ui {
 using namespace colour;
 
-void draw_shift_card(const ViewContext& ctx, const Shift& s, bool show_rate) {
+void draw_shift_card(const ViewContext& ctx, const Shift& s, bool show_rate, const std::function<void()>& footer) {
     const State& state = ctx.state;
     const Ward* ward = state.find_ward(s.ward);
     begin_card(s.id.c_str());
@@ -28,6 +28,7 @@ void draw_shift_card(const ViewContext& ctx, const Shift& s, bool show_rate) {
                             s.requirements.grades.front().c_str());
         ImGui::PopFont();
     }
+    const ImVec2 after_details = ImGui::GetCursorPos();
     if (show_rate) {
         const std::string rate = format_money(s.rate_pence_per_hour);
         ImGui::PushFont(ctx.fonts.large);
@@ -38,6 +39,11 @@ void draw_shift_card(const ViewContext& ctx, const Shift& s, bool show_rate) {
         const float pw = ImGui::CalcTextSize("per hour").x;
         ImGui::SetCursorPosX(ImGui::GetStyle().WindowPadding.x + width - pw);
         ImGui::TextDisabled("per hour");
+        ImGui::SetCursorPos(after_details);
+    }
+    if (footer) {
+        ImGui::Spacing();
+        footer();
     }
     end_card();
 }

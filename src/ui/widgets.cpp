@@ -98,6 +98,24 @@ void end_card() {
     ImGui::PopStyleVar(2);
 }
 
+void begin_callout() {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);   // content in front
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + 12, ImGui::GetCursorPosY() + 10));
+    ImGui::BeginGroup();
+}
+
+void end_callout(ImU32 fill, float width) {
+    ImGui::EndGroup();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);   // the box behind it
+    dl->AddRectFilled(ImVec2(min.x - 12, min.y - 10), ImVec2(min.x - 12 + width, max.y + 10), fill, 8);
+    dl->ChannelsMerge();
+    ImGui::Dummy(ImVec2(0, 10));
+}
+
 void text_coloured(ImU32 colour, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(text);

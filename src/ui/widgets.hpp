@@ -27,6 +27,11 @@ void begin_card(const char* id, float height = 0.0f);
 void end_card();
 
 void text_coloured(ImU32 colour, const char* text);
+
+// A tinted box around whatever is drawn between begin and end (a refusal, a warning). Drawn in one
+// frame (background behind the content), unlike an auto-sized child window which takes several.
+void begin_callout();
+void end_callout(ImU32 fill, float width);
 void heading(const Fonts& fonts, const char* text);
 
 // "2 Mar – 15 Mar 2026"

@@ -1,0 +1,53 @@
+// A clinician on a phone books an open shift from the list: one tap on the card's button.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/demo_trust.hpp"
+#include "platform/headless/headless_ui.hpp"
+
+using namespace sb;
+using json = nlohmann::json;
+
+namespace {
+struct PhoneUi {
+    headless::HeadlessUi ui{390, 844, SHIFTBANK_FONT_DIR};
+    explicit PhoneUi(bool every_ward_instant) {
+        DemoOptions o;
+        o.staff = 60;
+        o.weeks = 2;
+        State s = make_demo_trust(o);
+        for (Ward& w : s.wards) w.instant_booking = every_ward_instant;
+        ui.app().set_state(std::move(s), "test");
+        ui.app().session().today = ui.app().state().period_start;
+        ui.app().sign_in_as(Role::Clinician);
+        ui.app().session().view = ui::View::OpenShifts;
+        ui.frame();
+        ui.frame();
+    }
+    // Taps down the left half of the list until something changes (the first card's button).
+    bool tap_first_button() {
+        const int64_t before = ui.app().state().revision;
+        for (float y = 140; y < 700 && ui.app().state().revision == before; y += 10) ui.click(110, y);
+        return ui.app().state().revision != before;
+    }
+};
+}  // namespace
+
+TEST_CASE("book now: the first open shift becomes the clinician's, and they are told") {
+    PhoneUi p(true);
+    REQUIRE(p.tap_first_button());
+    CHECK(p.ui.app().last_message().rfind("Booked: ", 0) == 0);
+    const std::string me = p.ui.app().state().find_user(p.ui.app().session().user)->staff;
+    int mine = 0;
+    for (const Shift& s : p.ui.app().state().shifts) mine += s.assignee == me && s.status == ShiftStatus::Booked && s.source == ShiftSource::Bank;
+    CHECK(mine == 1);
+}
+
+TEST_CASE("apply: on a ward that approves, the tap makes an application instead") {
+    PhoneUi p(false);
+    REQUIRE(p.tap_first_button());
+    CHECK(p.ui.app().last_message().rfind("Applied for ", 0) == 0);
+    REQUIRE(p.ui.app().state().applications.size() == 1);
+    CHECK(p.ui.app().state().applications[0].status == RequestStatus::Pending);
+}
