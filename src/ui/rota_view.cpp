@@ -439,7 +439,7 @@ void draw_rota_view(ViewContext& ctx) {
                 auto it = ix.cells.find(row.label);
                 const std::string staff = row.kind == RotaIndex::Row::Person ? row.label : std::string();
                 for (int d = 0; d < day_count; ++d) {
-                    ImGui::TableSetColumnIndex(d + 1);
+                    if (!ImGui::TableSetColumnIndex(d + 1)) continue;   // scrolled out of view: build nothing
                     const Date day = first + d;
                     if (day == ctx.session.today) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kTodayShade);
                     else if (is_weekend(day)) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kWeekendShade);
