@@ -1,5 +1,10 @@
 // A clinician's own shifts from today: the next one prominent, hours this week against contract.
+#include <chrono>
+
 #include "core/civil_time.hpp"
+#include "core/icalendar.hpp"
+#include "ui/downloads.hpp"
+#include "ui/icons.hpp"
 #include "ui/shift_card.hpp"
 #include "ui/widgets.hpp"
 
@@ -31,6 +36,13 @@ void draw_my_shifts_view(ViewContext& ctx) {
     ImGui::TextWrapped("This week: %s of %s contracted", format_duration(week_minutes).c_str(),
                        format_duration(me.contracted_minutes_per_week).c_str());
     ImGui::PopStyleColor();
+    // Calendar export: the person's shifts in their own calendar app (Google, Apple, Outlook).
+    if (button(ICON_CALENDAR "  Add to my calendar (.ics)", ButtonKind::Secondary, ImVec2(ctx.phone ? -1 : 0, ctx.phone ? 48 : 0))) {
+        const auto now = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::system_clock::now().time_since_epoch()).count();
+        const std::string ics = shifts_to_icalendar(ctx.state, me.id, now);
+        if (offer_download("shiftbank-shifts.ics", "text/calendar", ics))
+            ImGui::SetTooltip("Open the downloaded file to add your shifts to your calendar");
+    }
     ImGui::Spacing();
     if (upcoming.empty()) {
         begin_card("none");

@@ -18,6 +18,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 #include "ui/app.hpp"
+#include "ui/downloads.hpp"
 
 #ifndef SHIFTBANK_FONT_DIR
 #define SHIFTBANK_FONT_DIR "assets/fonts"
@@ -61,6 +62,10 @@ int main(int argc, char** argv) {
     ImGui::GetIO().IniFilename = nullptr;
     ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     sb::ui::App app(fonts);
+    sb::ui::set_download_handler([](const std::string& name, const std::string&, const std::string& data) {
+        std::ofstream(name, std::ios::binary) << data;   // into the working directory
+        std::printf("shiftbank: wrote %s\n", name.c_str());
+    });
     app.session().today = today();
     int fb_w = 0, win_w = 0, h = 0;
     SDL_GL_GetDrawableSize(window, &fb_w, &h);

@@ -20,6 +20,7 @@
 #include "imgui_impl_sdl2.h"
 #include "platform/frame_stats.hpp"
 #include "ui/app.hpp"
+#include "ui/downloads.hpp"
 
 namespace {
 
@@ -82,6 +83,20 @@ EM_JS(int, js_today_days, (), {
     // Days since 1970-01-01 of the browser's local date (what "today" means to the person).
     const d = new Date();
     return Math.floor(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86400000);
+});
+
+// A download from the page: a Blob, an object URL and a temporary <a download> (shared WEB-NOTES §5).
+EM_JS(void, js_download, (const char* name, const char* mime, const char* data, int size), {
+    const bytes = HEAPU8.slice(data, data + size);
+    const url = URL.createObjectURL(new Blob([bytes], {type: UTF8ToString(mime)}));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    if (window.shiftbankTest) window.shiftbankTest.lastDownload = {name: a.download, size};
 });
 
 EM_JS(void, js_mark_ready, (), {
@@ -223,6 +238,9 @@ int main() {
     io.IniFilename = nullptr;   // layout is the app's, not a file's
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     static sb::ui::App app("/assets/fonts");
+    sb::ui::set_download_handler([](const std::string& name, const std::string& mime, const std::string& data) {
+        js_download(name.c_str(), mime.c_str(), data.data(), int(data.size()));
+    });
     g.app = &app;
     app.session().today = sb::Date{js_today_days()};
     app.update_fonts(float(emscripten_get_device_pixel_ratio()));
