@@ -87,6 +87,8 @@ private:
     std::string new_command_id();
     void draw_toast(const ViewContext& ctx);
     void handle_shortcuts();
+    void touch_scroll();
+    bool touch_scrolling_ = false;
 };
 
 }  // namespace sb::ui

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/demo_trust.hpp"
+#include "imgui_internal.h"
 #include "platform/headless/headless_ui.hpp"
 
 using namespace sb;
@@ -50,4 +51,28 @@ TEST_CASE("apply: on a ward that approves, the tap makes an application instead"
     CHECK(p.ui.app().last_message().rfind("Applied for ", 0) == 0);
     REQUIRE(p.ui.app().state().applications.size() == 1);
     CHECK(p.ui.app().state().applications[0].status == RequestStatus::Pending);
+}
+
+TEST_CASE("on a touch screen a finger drag scrolls the list and books nothing") {
+    PhoneUi p(true);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(200, 600);
+    p.ui.frame();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMouseButtonEvent(0, true);
+    p.ui.frame();
+    for (int i = 1; i <= 10; ++i) {
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent(200, 600 - 30.0f * float(i));
+        p.ui.frame();
+    }
+    ImGuiWindow* content = ImGui::FindWindowByName("##content");
+    REQUIRE(content);
+    CHECK(content->Scroll.y > 100);
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMouseButtonEvent(0, false);
+    p.ui.frame();
+    p.ui.frame();
+    CHECK(p.ui.app().state().revision == 0);   // the finger lifted over a button: still nothing booked
 }
