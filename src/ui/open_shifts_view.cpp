@@ -60,6 +60,50 @@ void booking_footer(ViewContext& ctx, const Shift& s, float width) {
     for (const Violation& x : v.violations) text_coloured(colour::rgb(0x8A5A00), (ICON_WARNING "  " + x.message).c_str());
 }
 
+// The manager's approval queue: pending applications for shifts on wards they manage, each with the
+// applicant, the rules' verdict for them, and Approve / Decline in one click.
+void draw_approval_queue(ViewContext& ctx) {
+    if (!ctx.user || ctx.user->role == Role::Clinician) return;
+    std::vector<const Application*> pending;
+    for (const Application& a : ctx.state.applications) {
+        if (a.status != RequestStatus::Pending) continue;
+        const Shift* s = ctx.state.find_shift(a.shift);
+        if (!s) continue;
+        const bool mine = ctx.user->role == Role::Admin ||
+                          std::find(ctx.user->wards.begin(), ctx.user->wards.end(), s->ward) != ctx.user->wards.end();
+        if (mine) pending.push_back(&a);
+    }
+    if (pending.empty()) return;
+    heading(ctx.fonts, (std::to_string(pending.size()) + (pending.size() == 1 ? " application" : " applications") + " to decide").c_str());
+    for (const Application* a : pending) {
+        const Shift& s = *ctx.state.find_shift(a->shift);
+        const Staff* who = ctx.state.find_staff(a->staff);
+        Shift booked = s;
+        booked.assignee = a->staff;
+        booked.status = ShiftStatus::Booked;
+        const CandidateVerdict v = ctx.rules.engine->check_candidate(booked, a->staff, true);
+        const std::string name = who ? who->name + " (" + who->grade + ")" : a->staff;
+        const std::string app_id = a->id;
+        draw_shift_card(ctx, s, true, [&] {
+            ImGui::PushFont(ctx.fonts.bold);
+            ImGui::TextUnformatted((ICON_USER "  " + name + " applied").c_str());
+            ImGui::PopFont();
+            for (const Violation& x : v.violations)
+                text_coloured(x.severity == Severity::Block ? colour::kRed : colour::rgb(0x8A5A00),
+                              ((x.severity == Severity::Block ? ICON_BAN "  " : ICON_WARNING "  ") + x.message).c_str());
+            const ImVec2 size((ImGui::GetContentRegionAvail().x - 10) * 0.5f, ctx.phone ? 48.0f : 36.0f);   // touch-sized
+            ImGui::BeginDisabled(!v.allowed);
+            if (button(("Approve##" + app_id).c_str(), ButtonKind::Primary, size))
+                ctx.commands.submit("approve_application", {{"application", app_id}}, "Approved " + name + " for " + shift_label(s, ctx.state));
+            ImGui::EndDisabled();
+            ImGui::SameLine();
+            if (button(("Decline##" + app_id).c_str(), ButtonKind::Secondary, size))
+                ctx.commands.submit("decline_application", {{"application", app_id}}, "Declined " + name + "'s application");
+        });
+    }
+    ImGui::Spacing();
+}
+
 }  // namespace
 
 void draw_open_shifts_view(ViewContext& ctx) {
@@ -88,6 +132,7 @@ void draw_open_shifts_view(ViewContext& ctx) {
         std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (size_t i = 0; i < ranked.size(); ++i) mine[i] = ranked[i].second;
     }
+    draw_approval_queue(ctx);
     if (!ctx.phone) heading(ctx.fonts, "Open shifts");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (personal) {

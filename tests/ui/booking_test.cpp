@@ -76,3 +76,23 @@ TEST_CASE("on a touch screen a finger drag scrolls the list and books nothing") 
     p.ui.frame();
     CHECK(p.ui.app().state().revision == 0);   // the finger lifted over a button: still nothing booked
 }
+
+TEST_CASE("the manager approves an application from the queue in one click") {
+    PhoneUi p(false);
+    REQUIRE(p.tap_first_button());   // the clinician applies
+    REQUIRE(p.ui.app().state().applications.size() == 1);
+    const std::string shift = p.ui.app().state().applications[0].shift;
+    const std::string applicant = p.ui.app().state().applications[0].staff;
+    const Ward* ward = p.ui.app().state().find_ward(p.ui.app().state().find_shift(shift)->ward);
+    // Sign in as that ward's manager: the queue is at the top of Open shifts.
+    for (const User& u : p.ui.app().state().users)
+        if (u.role == Role::Manager && !u.wards.empty() && u.wards.front() == ward->id) p.ui.app().session().user = u.id;
+    p.ui.app().session().role = Role::Manager;
+    p.ui.app().session().view = ui::View::OpenShifts;
+    p.ui.frame();
+    p.ui.frame();
+    REQUIRE(p.tap_first_button());
+    CHECK(p.ui.app().state().applications[0].status == RequestStatus::Approved);
+    CHECK(p.ui.app().state().find_shift(shift)->assignee == applicant);
+    CHECK(p.ui.app().last_message().rfind("Approved ", 0) == 0);
+}
