@@ -51,9 +51,10 @@ const char* view_title(View v) {
 App::App(std::string font_dir) : font_dir_(std::move(font_dir)) { apply_light_theme(ImGui::GetStyle()); }
 
 bool App::update_fonts(float ratio) {
-    if (ratio == font_ratio_) return false;
+    if (ratio == font_ratio_ && session_.text_scale == font_scale_) return false;
     font_ratio_ = ratio;
-    fonts_ok_ = load_fonts(fonts_, font_dir_, ratio);
+    font_scale_ = session_.text_scale;
+    fonts_ok_ = load_fonts(fonts_, font_dir_, ratio, font_scale_);
     return true;
 }
 
@@ -338,6 +339,20 @@ void App::draw_top_bar(const ViewContext& ctx) {
         if (!ctx.phone) {
             ImGui::SetCursorScreenPos(ImVec2(p.x + avatar + 10, (h - ImGui::GetTextLineHeight()) * 0.5f));
             ImGui::TextUnformatted(name.c_str());
+        }
+        // The person's menu: text size (pinch-zoom is off on the canvas, so the app offers its own).
+        ImGui::SetCursorScreenPos(ImVec2(p.x, 0));
+        if (ImGui::InvisibleButton("##me", ImVec2(avatar + name_w + 10, h))) ImGui::OpenPopup("me_menu");
+        if (ImGui::BeginPopup("me_menu")) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kText);
+            ImGui::TextDisabled("%s", name.c_str());
+            ImGui::Separator();
+            ImGui::TextUnformatted("Text size");
+            const std::pair<const char*, float> sizes[] = {{"Normal", 1.0f}, {"Large", 1.2f}, {"Largest", 1.4f}};
+            for (const auto& [label, scale] : sizes)
+                if (ImGui::RadioButton(label, session_.text_scale == scale)) session_.text_scale = scale;
+            ImGui::PopStyleColor();
+            ImGui::EndPopup();
         }
     }
     ImGui::PopStyleColor();

@@ -14,7 +14,7 @@ class App : public CommandSink {
 public:
     explicit App(std::string font_dir);
 
-    // Rebuilds the font atlas when the screen's pixel ratio (or the font-size setting) changed.
+    // Rebuilds the font atlas when the screen's pixel ratio or the text-size setting changed.
     // Returns true if it did, so the renderer can upload the new texture.
     bool update_fonts(float pixel_ratio);
 
@@ -22,7 +22,8 @@ public:
     void set_load_failure(std::string message);
     void frame();
 
-    bool fonts_loaded() const { return fonts_ok_; }   // false: fell back to ImGui's built-in font
+    bool fonts_loaded() const { return fonts_ok_; }
+    const Fonts& fonts() const { return fonts_; }   // false: fell back to ImGui's built-in font
     bool has_data() const { return status_ == DataStatus::Ready; }
     bool finished_loading() const { return status_ != DataStatus::Loading; }
     const State& state() const { return state_; }
@@ -64,6 +65,7 @@ private:
     std::string font_dir_;
     Fonts fonts_;
     float font_ratio_ = 0.0f;
+    float font_scale_ = 0.0f;
     bool fonts_ok_ = false;
     State state_;
     std::string source_;

@@ -24,6 +24,7 @@ struct Session {
     Role role = Role::Manager; // the demo's role switch
     View view = View::Rota;
     Date today;                // the date the app treats as today
+    float text_scale = 1.0f;   // the person's text-size setting (1, 1.2, 1.4)
 };
 
 // Derived lookups the rota needs every frame, rebuilt only when the data or the ward changes.

@@ -78,3 +78,18 @@ TEST_CASE("every view draws for every role without tripping ImGui's checks") {
         }
     }
 }
+
+TEST_CASE("the text-size setting rebuilds the fonts larger") {
+    headless::HeadlessUi ui(390, 844, SHIFTBANK_FONT_DIR);
+    ui.app().set_state(demo(), "test");
+    const float normal = ui.app().fonts().body->FontSize;
+    CHECK_FALSE(ui.app().update_fonts(1.0f));   // nothing changed
+    ui.app().session().text_scale = 1.4f;
+    CHECK(ui.app().update_fonts(1.0f));
+    CHECK(ui.app().fonts().body->FontSize == doctest::Approx(normal * 1.4f));
+    unsigned char* pixels;
+    int w, h;
+    ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+    ui.frame();
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
+}

@@ -97,6 +97,10 @@ int main(int argc, char** argv) {
             } while (SDL_PollEvent(&e));
         }
         for (int settle = 0; settle < 2; ++settle) {
+            if (app.update_fonts(win_w ? float(fb_w) / float(win_w) : 1.0f)) {   // the text-size setting changed
+                ImGui_ImplOpenGL3_DestroyFontsTexture();
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+            }
             ImGui_ImplOpenGL3_NewFrame();
             ImGui_ImplSDL2_NewFrame();
             ImGui::NewFrame();
