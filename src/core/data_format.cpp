@@ -221,10 +221,13 @@ bool read_site(Reader& r, const json& j, const std::string& p, Site& s) {
 }
 
 bool read_ward(Reader& r, const json& j, const std::string& p, Ward& w) {
-    if (!r.object(j, p, {"id", "site", "name", "specialty", "rule_set", "instant_booking"})) return false;
+    if (!r.object(j, p, {"id", "site", "name", "specialty", "rule_set", "instant_booking", "instant_bookers", "auto_approve"}))
+        return false;
     bool ok = all({r.id(j, p, "id", w.id), r.id(j, p, "site", w.site), r.text(j, p, "name", w.name),
                    r.text(j, p, "specialty", w.specialty, false), r.id(j, p, "rule_set", w.rule_set, false),
-                   r.boolean(j, p, "instant_booking", w.instant_booking)});
+                   r.boolean(j, p, "instant_booking", w.instant_booking),
+                   r.id_list(j, p, "instant_bookers", w.instant_bookers),
+                   r.enumeration(j, p, "auto_approve", w.auto_approve, false)});
     return ok;
 }
 
@@ -395,6 +398,33 @@ bool read_swap(Reader& r, const json& j, const std::string& p, Swap& w) {
                 r.id(j, p, "from", w.from), r.id(j, p, "to", w.to), r.enumeration(j, p, "status", w.status)});
 }
 
+bool read_notification(Reader& r, const json& j, const std::string& p, Notification& n) {
+    return r.object(j, p, {"id", "staff", "kind", "shift", "text", "time", "digest", "read"}) &&
+           all({r.id(j, p, "id", n.id), r.id(j, p, "staff", n.staff), r.enumeration(j, p, "kind", n.kind),
+                r.id(j, p, "shift", n.shift, false), r.text(j, p, "text", n.text), r.text(j, p, "time", n.time, false),
+                r.boolean(j, p, "digest", n.digest), r.boolean(j, p, "read", n.read)});
+}
+
+bool read_prefs(Reader& r, const json& j, const std::string& p, NotificationPrefs& n) {
+    if (!r.object(j, p, {"staff", "wards", "types", "days", "frequency"})) return false;
+    int64_t days = 0x7F;
+    const bool ok = all({r.id(j, p, "staff", n.staff), r.id_list(j, p, "wards", n.wards), r.id_list(j, p, "types", n.types),
+                         r.integer(j, p, "days", days, 0, 0x7F, false), r.enumeration(j, p, "frequency", n.frequency, false)});
+    n.days = uint8_t(days);
+    return ok;
+}
+
+bool read_cancellation(Reader& r, const json& j, const std::string& p, Cancellation& c) {
+    if (!r.object(j, p, {"id", "shift", "staff", "by", "by_ward", "time", "hours_notice", "late", "reason"})) return false;
+    int64_t hours = 0;
+    const bool ok = all({r.id(j, p, "id", c.id), r.id(j, p, "shift", c.shift), r.id(j, p, "staff", c.staff),
+                         r.id(j, p, "by", c.by), r.boolean(j, p, "by_ward", c.by_ward), r.text(j, p, "time", c.time, false),
+                         r.integer(j, p, "hours_notice", hours, -100000, 100000), r.boolean(j, p, "late", c.late),
+                         r.text(j, p, "reason", c.reason, false)});
+    c.hours_notice = int(hours);
+    return ok;
+}
+
 // Ids must be unique within their list, and every reference must name something that exists.
 template <class T>
 std::unordered_set<std::string> unique_ids(Reader& r, const std::vector<T>& items, const char* list) {
@@ -441,6 +471,17 @@ void check_references(Reader& r, const State& s) {
         ref(staff, s.timesheets[i].staff, "/timesheets/" + std::to_string(i) + "/staff", "staff member");
         ref(shifts, s.timesheets[i].shift, "/timesheets/" + std::to_string(i) + "/shift", "shift");
     }
+    for (size_t i = 0; i < s.notifications.size(); ++i)
+        ref(staff, s.notifications[i].staff, "/notifications/" + std::to_string(i) + "/staff", "staff member");
+    for (size_t i = 0; i < s.notification_prefs.size(); ++i) {
+        const std::string p = "/notification_prefs/" + std::to_string(i);
+        ref(staff, s.notification_prefs[i].staff, p + "/staff", "staff member");
+        for (const auto& w : s.notification_prefs[i].wards) ref(wards, w, p + "/wards", "ward");
+        for (const auto& t : s.notification_prefs[i].types) ref(types, t, p + "/types", "shift type");
+    }
+    // A cancellation outlives its shift (the record matters even if the shift is later deleted).
+    for (size_t i = 0; i < s.cancellations.size(); ++i)
+        ref(staff, s.cancellations[i].staff, "/cancellations/" + std::to_string(i) + "/staff", "staff member");
     for (size_t i = 0; i < s.swaps.size(); ++i) {
         const std::string p = "/swaps/" + std::to_string(i);
         ref(shifts, s.swaps[i].shift, p + "/shift", "shift");
@@ -500,7 +541,8 @@ LoadResult load_document(const json& doc) {
     if (!r.object(
             doc, "",
             {"format", "revision", "trust", "period", "sites", "wards", "shift_types", "staff", "shifts", "users",
-             "rate_card", "leave", "availability", "applications", "timesheets", "swaps"})) {
+             "rate_card", "leave", "availability", "applications", "timesheets", "swaps", "notifications",
+             "notification_prefs", "cancellations"})) {
         out.errors = std::move(r.errors);
         return out;
     }
@@ -513,9 +555,12 @@ LoadResult load_document(const json& doc) {
         return out;
     }
     r.integer(doc, "", "revision", s.revision, 0, int64_t(1) << 53, false);
-    if (const json* t = r.field(doc, "", "trust", true); t && r.object(*t, "/trust", {"id", "name"})) {
+    if (const json* t = r.field(doc, "", "trust", true); t && r.object(*t, "/trust", {"id", "name", "cancel_notice_hours"})) {
+        int64_t notice = 48;
         r.id(*t, "/trust", "id", s.trust.id);
         r.text(*t, "/trust", "name", s.trust.name);
+        r.integer(*t, "/trust", "cancel_notice_hours", notice, 0, 24 * 60, false);
+        s.trust.cancel_notice_hours = int(notice);
     }
     if (const json* p = r.field(doc, "", "period", true); p && r.object(*p, "/period", {"start", "days"})) {
         int64_t days = 28;
@@ -543,6 +588,12 @@ LoadResult load_document(const json& doc) {
     r.array(doc, "timesheets", s.timesheets,
             [&](const json& j, const std::string& p, Timesheet& x) { return read_timesheet(r, j, p, x); }, false);
     r.array(doc, "swaps", s.swaps, [&](const json& j, const std::string& p, Swap& x) { return read_swap(r, j, p, x); }, false);
+    r.array(doc, "notifications", s.notifications,
+            [&](const json& j, const std::string& p, Notification& x) { return read_notification(r, j, p, x); }, false);
+    r.array(doc, "notification_prefs", s.notification_prefs,
+            [&](const json& j, const std::string& p, NotificationPrefs& x) { return read_prefs(r, j, p, x); }, false);
+    r.array(doc, "cancellations", s.cancellations,
+            [&](const json& j, const std::string& p, Cancellation& x) { return read_cancellation(r, j, p, x); }, false);
     if (r.errors.empty()) check_references(r, s);
     out.errors = std::move(r.errors);
     if (!out.errors.empty()) out.state = State{};  // never half-loaded
@@ -573,7 +624,7 @@ json to_json(const State& s) {
     json doc = json::object();
     doc["format"] = kFormat;
     doc["revision"] = s.revision;
-    doc["trust"] = {{"id", s.trust.id}, {"name", s.trust.name}};
+    doc["trust"] = {{"id", s.trust.id}, {"name", s.trust.name}, {"cancel_notice_hours", s.trust.cancel_notice_hours}};
     doc["period"] = {{"start", format_date(s.period_start)}, {"days", s.period_days}};
     auto& sites = doc["sites"] = json::array();
     for (const auto& x : s.sites) sites.push_back({{"id", x.id}, {"name", x.name}});
@@ -585,6 +636,8 @@ json to_json(const State& s) {
                   {"rule_set", w.rule_set},
                   {"instant_booking", w.instant_booking}};
         if (!w.specialty.empty()) j["specialty"] = w.specialty;
+        if (!w.instant_bookers.empty()) j["instant_bookers"] = w.instant_bookers;
+        if (w.auto_approve != AutoApprove::Off) j["auto_approve"] = to_string(w.auto_approve);
         wards.push_back(std::move(j));
     }
     auto& types = doc["shift_types"] = json::array();
@@ -651,6 +704,32 @@ json to_json(const State& s) {
         for (const auto& w : s.swaps)
             a.push_back({{"id", w.id}, {"shift", w.shift}, {"other_shift", w.other_shift}, {"from", w.from},
                          {"to", w.to}, {"status", to_string(w.status)}});
+    }
+    if (!s.notifications.empty()) {
+        auto& a = doc["notifications"] = json::array();
+        for (const auto& n : s.notifications) {
+            json j = {{"id", n.id}, {"staff", n.staff}, {"kind", to_string(n.kind)}, {"text", n.text},
+                      {"digest", n.digest}, {"read", n.read}};
+            if (!n.shift.empty()) j["shift"] = n.shift;
+            if (!n.time.empty()) j["time"] = n.time;
+            a.push_back(std::move(j));
+        }
+    }
+    if (!s.notification_prefs.empty()) {
+        auto& a = doc["notification_prefs"] = json::array();
+        for (const auto& n : s.notification_prefs)
+            a.push_back({{"staff", n.staff}, {"wards", n.wards}, {"types", n.types}, {"days", int(n.days)},
+                         {"frequency", to_string(n.frequency)}});
+    }
+    if (!s.cancellations.empty()) {
+        auto& a = doc["cancellations"] = json::array();
+        for (const auto& c : s.cancellations) {
+            json j = {{"id", c.id}, {"shift", c.shift}, {"staff", c.staff}, {"by", c.by}, {"by_ward", c.by_ward},
+                      {"hours_notice", c.hours_notice}, {"late", c.late}};
+            if (!c.time.empty()) j["time"] = c.time;
+            if (!c.reason.empty()) j["reason"] = c.reason;
+            a.push_back(std::move(j));
+        }
     }
     auto& users = doc["users"] = json::array();
     for (const auto& u : s.users) {

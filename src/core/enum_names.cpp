@@ -23,6 +23,16 @@ constexpr Names<Role, 3> kRole{{"admin", "manager", "clinician"}, {"Administrato
 constexpr Names<LeaveKind, 3> kLeave{{"annual", "study", "sick"}, {"Annual leave", "Study leave", "Sick leave"}};
 constexpr Names<RequestStatus, 5> kRequest{{"pending", "approved", "declined", "withdrawn", "accepted"},
                                            {"Pending", "Approved", "Declined", "Withdrawn", "Accepted"}};
+constexpr Names<AutoApprove, 2> kAutoApprove{{"off", "grade_match_no_warnings"},
+                                             {"Every application waits for a manager",
+                                              "Approve at once when the grade matches and no rule warns"}};
+constexpr Names<NoticeKind, 10> kNotice{
+    {"approved", "declined", "cancelled", "changed", "swap_asked", "swap_accepted", "swap_approved", "swap_declined",
+     "new_shifts", "rate_raised"},
+    {"Approved", "Declined", "Cancelled", "Shift changed", "Swap asked", "Swap accepted", "Swap approved",
+     "Swap declined", "New shifts", "Rate raised"}};
+constexpr Names<NoticeFrequency, 3> kFrequency{{"instant", "daily", "off"},
+                                               {"As they happen", "Once a day", "Never"}};
 
 template <class E, size_t N>
 std::optional<E> find(const Names<E, N>& names, std::string_view s) {
@@ -50,6 +60,13 @@ std::string_view to_string(ShiftSource v) { return kSource.json[size_t(v)]; }
 std::string_view to_string(Role v) { return kRole.json[size_t(v)]; }
 std::string_view to_string(LeaveKind v) { return kLeave.json[size_t(v)]; }
 std::string_view to_string(RequestStatus v) { return kRequest.json[size_t(v)]; }
+std::string_view to_string(AutoApprove v) { return kAutoApprove.json[size_t(v)]; }
+std::string_view to_string(NoticeKind v) { return kNotice.json[size_t(v)]; }
+std::string_view to_string(NoticeFrequency v) { return kFrequency.json[size_t(v)]; }
+std::string_view display_name(AutoApprove v) { return kAutoApprove.display[size_t(v)]; }
+std::string_view display_name(NoticeKind v) { return kNotice.display[size_t(v)]; }
+std::string_view display_name(NoticeFrequency v) { return kFrequency.display[size_t(v)]; }
+std::string_view display_name(LeaveKind v) { return kLeave.display[size_t(v)]; }
 
 std::string_view display_name(StaffGroup v) { return kGroup.display[size_t(v)]; }
 std::string_view display_name(ShiftStatus v) { return kStatus.display[size_t(v)]; }
@@ -62,6 +79,9 @@ template <> std::optional<ShiftSource> parse_enum(std::string_view s) { return f
 template <> std::optional<Role> parse_enum(std::string_view s) { return find(kRole, s); }
 template <> std::optional<LeaveKind> parse_enum(std::string_view s) { return find(kLeave, s); }
 template <> std::optional<RequestStatus> parse_enum(std::string_view s) { return find(kRequest, s); }
+template <> std::optional<AutoApprove> parse_enum(std::string_view s) { return find(kAutoApprove, s); }
+template <> std::optional<NoticeKind> parse_enum(std::string_view s) { return find(kNotice, s); }
+template <> std::optional<NoticeFrequency> parse_enum(std::string_view s) { return find(kFrequency, s); }
 
 template <> std::string allowed_values<StaffGroup>() { return list(kGroup); }
 template <> std::string allowed_values<Employment>() { return list(kEmployment); }
@@ -70,5 +90,8 @@ template <> std::string allowed_values<ShiftSource>() { return list(kSource); }
 template <> std::string allowed_values<Role>() { return list(kRole); }
 template <> std::string allowed_values<LeaveKind>() { return list(kLeave); }
 template <> std::string allowed_values<RequestStatus>() { return list(kRequest); }
+template <> std::string allowed_values<AutoApprove>() { return list(kAutoApprove); }
+template <> std::string allowed_values<NoticeKind>() { return list(kNotice); }
+template <> std::string allowed_values<NoticeFrequency>() { return list(kFrequency); }
 
 }  // namespace sb

@@ -17,6 +17,36 @@ const ShiftType* State::find_shift_type(std::string_view id) const { return find
 const Shift* State::find_shift(std::string_view id) const { return find_by_id(shifts, id); }
 const User* State::find_user(std::string_view id) const { return find_by_id(users, id); }
 
+const User* State::user_for_staff(std::string_view staff) const {
+    for (const auto& u : users)
+        if (u.staff == staff) return &u;
+    return nullptr;
+}
+
+NotificationPrefs State::prefs_for(std::string_view staff) const {
+    for (const auto& p : notification_prefs)
+        if (p.staff == staff) return p;
+    NotificationPrefs defaults;
+    defaults.staff = std::string(staff);
+    return defaults;
+}
+
+bool eligible_for(const Staff& person, const Shift& s) {
+    const Requirements& q = s.requirements;
+    if (q.group != person.group) return false;
+    if (!q.grades.empty() && std::find(q.grades.begin(), q.grades.end(), person.grade) == q.grades.end()) return false;
+    for (const auto& skill : q.skills)
+        if (std::find(person.skills.begin(), person.skills.end(), skill) == person.skills.end()) return false;
+    for (const auto& d : person.documents)
+        if (d.expires < s.start.date) return false;
+    return true;
+}
+
+bool may_book_instantly(const Ward& ward, std::string_view staff) {
+    return ward.instant_booking ||
+           std::find(ward.instant_bookers.begin(), ward.instant_bookers.end(), staff) != ward.instant_bookers.end();
+}
+
 int64_t shift_minutes(const Shift& s) { return london_to_utc(s.end) - london_to_utc(s.start); }
 
 int rate_for(const State& state, const Requirements& req, const std::string& type) {

@@ -22,10 +22,23 @@ enum class Role : uint8_t { Admin, Manager, Clinician };
 enum class LeaveKind : uint8_t { Annual, Study, Sick };
 // Requests (leave, applications, swaps, timesheets) move through these.
 enum class RequestStatus : uint8_t { Pending, Approved, Declined, Withdrawn, Accepted };
+// How a ward treats applications: each waits for a manager, or those whose grade is one the shift
+// asks for and that break no rule (not even a warning) are approved at once.
+enum class AutoApprove : uint8_t { Off, GradeMatchNoWarnings };
+// What a notification is about. The first group concerns the person's own bookings and requests and
+// is always sent; offers (a new shift, a raised rate) follow the person's preferences.
+enum class NoticeKind : uint8_t {
+    Approved, Declined, Cancelled, Changed, SwapAsked, SwapAccepted, SwapApproved, SwapDeclined,
+    NewShifts, RateRaised,
+};
+enum class NoticeFrequency : uint8_t { Instant, Daily, Off };
 
 struct Trust {
     std::string id;
     std::string name;
+    // The notice policy: a booking cancelled by either side less than this many hours before the
+    // shift starts is a late cancellation, recorded (and a clinician must say why).
+    int cancel_notice_hours = 48;
 };
 
 struct Site {
@@ -40,6 +53,8 @@ struct Ward {
     std::string specialty;      // "Acute Medicine"
     std::string rule_set = "tcs2016-2019";  // which contract rules govern its rota
     bool instant_booking = false;           // eligible bank staff may book without approval
+    std::vector<std::string> instant_bookers;   // staff the ward trusts to book without approval
+    AutoApprove auto_approve = AutoApprove::Off;
 };
 
 struct ComplianceDocument {
@@ -147,6 +162,41 @@ struct Swap {
     RequestStatus status = RequestStatus::Pending;   // Pending → Accepted → Approved (or Declined)
 };
 
+// One message to one person, made by the command that caused it.
+struct Notification {
+    std::string id;
+    std::string staff;          // who it is for
+    NoticeKind kind = NoticeKind::Changed;
+    std::string shift;          // the shift it is about (the first, for several)
+    std::string text;           // "Approved: Night, Sat 5 Dec, Ward 7"
+    std::string time;           // the command's time, ISO 8601
+    bool digest = false;        // held for the person's daily digest rather than shown at once
+    bool read = false;
+};
+
+// Which offers a person wants to hear about. Empty lists mean "any"; days is a bit per weekday
+// (bit 0 = Monday).
+struct NotificationPrefs {
+    std::string staff;
+    std::vector<std::string> wards;
+    std::vector<std::string> types;
+    uint8_t days = 0x7F;
+    NoticeFrequency frequency = NoticeFrequency::Instant;
+};
+
+// A booking given up: by the clinician or by the ward, and whether it broke the notice policy.
+struct Cancellation {
+    std::string id;
+    std::string shift;
+    std::string staff;          // who was booked
+    std::string by;             // User id of who cancelled
+    bool by_ward = false;       // the ward (a manager) cancelled, rather than the clinician
+    std::string time;           // ISO 8601
+    int hours_notice = 0;       // whole hours between cancelling and the shift's start
+    bool late = false;          // less notice than the trust's policy asks
+    std::string reason;
+};
+
 struct State {
     Trust trust;
     std::vector<Site> sites;
@@ -161,6 +211,9 @@ struct State {
     std::vector<Application> applications;
     std::vector<Timesheet> timesheets;
     std::vector<Swap> swaps;
+    std::vector<Notification> notifications;
+    std::vector<NotificationPrefs> notification_prefs;
+    std::vector<Cancellation> cancellations;
     Date period_start;       // first day of the published rota period
     int period_days = 28;
     int64_t revision = 0;    // number of commands applied since the data was created
@@ -170,6 +223,9 @@ struct State {
     const ShiftType* find_shift_type(std::string_view id) const;
     const Shift* find_shift(std::string_view id) const;
     const User* find_user(std::string_view id) const;
+    const User* user_for_staff(std::string_view staff) const;
+    // The person's preferences, or the defaults (every ward, type and day, sent at once).
+    NotificationPrefs prefs_for(std::string_view staff) const;
 };
 
 // Elapsed minutes of a shift in real time (clock changes included).
@@ -178,5 +234,10 @@ bool is_vacant(const Shift& s);
 // The rate card's rate for a shift needing `req` of type `type`: an entry for that type beats one
 // for any type; with several grades allowed, the first grade with an entry counts. 0 if none.
 int rate_for(const State& state, const Requirements& req, const std::string& type);
+// Could this person work this shift at all: staff group, grade, skills, and documents in date on the
+// day? The rules about their other shifts are the rules engine's question.
+bool eligible_for(const Staff& person, const Shift& s);
+// May this person book the shift without an application: the ward allows everyone, or trusts them.
+bool may_book_instantly(const Ward& ward, std::string_view staff);
 
 }  // namespace sb

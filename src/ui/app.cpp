@@ -149,8 +149,17 @@ std::string App::new_command_id() {
     return "local-" + std::to_string(state_.revision) + "-" + std::to_string(next_command_++);
 }
 
+std::string App::command_time() const {
+    // The wall-clock time of day on the app's "today" (the real date unless the data is elsewhere in
+    // time), so notice periods compare sensibly with the rota being shown.
+    const LocalDateTime now{session_.today, utc_to_london(now_utc_minutes()).minute};
+    const UtcMinutes utc = london_to_utc(now);
+    const LocalDateTime u{Date{int32_t(utc / (24 * 60))}, int(utc % (24 * 60))};
+    return format_local_date_time(u) + ":00Z";
+}
+
 CommandResult App::submit(const std::string& type, nlohmann::json payload, std::string description) {
-    Command c{new_command_id(), session_.user, "", type, std::move(payload)};
+    Command c{new_command_id(), session_.user, command_time(), type, std::move(payload)};
     CommandResult r = apply_command(state_, log_, c);
     toast_time_ = ImGui::GetTime();
     if (r.accepted()) {

@@ -87,6 +87,7 @@ private:
     double toast_time_ = -1;
     int64_t next_command_ = 1;
     std::string new_command_id();
+    std::string command_time() const;
     void draw_toast(const ViewContext& ctx);
     void handle_shortcuts();
     void touch_scroll();

@@ -152,12 +152,18 @@ std::string new_id(const State& state, const Command& cmd, const char* prefix) {
     return std::string(prefix) + cmd.id.substr(0, 60 - std::char_traits<char>::length(prefix));
 }
 
+const std::vector<const std::vector<HandlerEntry>*>& all_handlers() {
+    static const std::vector<const std::vector<HandlerEntry>*> lists = {&shift_handlers(), &booking_handlers(),
+                                                                        &request_handlers(), &policy_handlers()};
+    return lists;
+}
+
 }  // namespace commands
 
 const std::vector<std::string_view>& command_types() {
     static const std::vector<std::string_view> types = [] {
         std::vector<std::string_view> t;
-        for (const auto* list : {&commands::shift_handlers(), &commands::booking_handlers(), &commands::request_handlers()})
+        for (const auto* list : commands::all_handlers())
             for (const auto& h : *list) t.push_back(h.type);
         return t;
     }();
@@ -171,7 +177,7 @@ CommandResult apply_command(State& state, CommandLog& log, const Command& cmd) {
     result.revision = state.revision;
     const User* author = state.find_user(cmd.author);
     commands::Handler handler = nullptr;
-    for (const auto* list : {&commands::shift_handlers(), &commands::booking_handlers(), &commands::request_handlers()})
+    for (const auto* list : commands::all_handlers())
         for (const auto& h : *list)
             if (h.type == cmd.type) handler = h.handler;
     if (cmd.id.empty() || cmd.id.size() > 64) {

@@ -54,9 +54,22 @@ json assignment_undo(const Shift& s) {
 }
 
 // Other applicants are told no once the shift is taken.
-void decline_others(Ctx& c, const std::string& shift, const std::string& except) {
+void decline_others(Ctx& c, const Shift& shift, const std::string& except) {
     for (auto& a : c.state.applications)
-        if (a.shift == shift && a.id != except && a.status == RequestStatus::Pending) a.status = RequestStatus::Declined;
+        if (a.shift == shift.id && a.id != except && a.status == RequestStatus::Pending) {
+            a.status = RequestStatus::Declined;
+            notify(c, a.staff, NoticeKind::Declined, shift, "Filled by someone else: " + describe_shift(c.state, shift));
+        }
+}
+
+// The ward's auto-approval rule: the applicant's grade is one the shift asks for by name, and the
+// rules raised not even a warning.
+bool auto_approves(const Ctx& c, const Shift& s, const std::string& who) {
+    const Ward* w = c.state.find_ward(s.ward);
+    const Staff* p = c.state.find_staff(who);
+    if (!w || !p || w->auto_approve != AutoApprove::GradeMatchNoWarnings || !c.result.warnings.empty()) return false;
+    const auto& grades = s.requirements.grades;
+    return std::find(grades.begin(), grades.end(), p->grade) != grades.end();
 }
 
 bool apply(Ctx& c) {
@@ -69,7 +82,15 @@ bool apply(Ctx& c) {
             return c.reject("You have already applied for this shift");
     if (!c.rules_allow(booked(*s, who), who)) return false;   // no point applying for a shift you may not work
     Application a{new_id(c.state, c.cmd, "app-"), s->id, who, RequestStatus::Pending};
-    c.set_inverse("withdraw", {{"application", a.id}});
+    if (auto_approves(c, *s, who)) {
+        a.status = RequestStatus::Approved;
+        c.set_inverse("set_assignment", assignment_undo(*s));
+        *s = booked(*s, who);
+        decline_others(c, *s, a.id);
+        notify(c, who, NoticeKind::Approved, *s, "Approved automatically: " + describe_shift(c.state, *s));
+    } else {
+        c.set_inverse("withdraw", {{"application", a.id}});
+    }
     c.state.applications.push_back(std::move(a));
     return true;
 }
@@ -96,9 +117,11 @@ bool decide_application(Ctx& c, bool approve) {
         if (!c.rules_allow(next, a->staff)) return false;
         c.set_inverse("set_assignment", assignment_undo(*s));
         *s = std::move(next);
-        decline_others(c, s->id, a->id);
+        decline_others(c, *s, a->id);
     }
     a->status = approve ? RequestStatus::Approved : RequestStatus::Declined;
+    notify(c, a->staff, approve ? NoticeKind::Approved : NoticeKind::Declined, *s,
+           (approve ? "Approved: " : "Not this time: ") + describe_shift(c.state, *s));
     return true;
 }
 
@@ -113,24 +136,47 @@ bool book(Ctx& c) {
     const std::string who = subject(c, *s);
     if (who.empty() || !open_for_booking(c, *s)) return false;
     const Ward* ward = c.state.find_ward(s->ward);
-    if (!c.manages(s->ward) && !(ward && ward->instant_booking))
+    if (!c.manages(s->ward) && !(ward && may_book_instantly(*ward, who)))
         return c.reject("This ward approves bank shifts itself: apply for it instead, and the ward will confirm");
     Shift next = booked(*s, who);
     if (!c.rules_allow(next, who)) return false;
     c.set_inverse("set_assignment", assignment_undo(*s));
     *s = std::move(next);
-    decline_others(c, s->id, "");
+    decline_others(c, *s, "");
+    notify(c, who, NoticeKind::Changed, *s, "You have been booked for " + describe_shift(c.state, *s));
     return true;
 }
 
+// Either side may cancel a booking. Within the trust's notice period it is a late cancellation:
+// recorded, and a clinician must give a reason. The shift goes back to the bank and is offered again.
 bool cancel_booking(Ctx& c) {
     Shift* s = c.shift(c.args.text("shift"));
+    auto reason = c.args.optional_text("reason");
     if (!c.args.ok() || !s) return false;
     if (s->status != ShiftStatus::Booked) return c.reject("This shift is not booked");
-    if (!c.is_self(s->assignee) && !c.manages(s->ward)) return c.reject("You can only cancel your own bookings");
+    const bool own = c.is_self(s->assignee);
+    if (!own && !c.manages(s->ward)) return c.reject("You can only cancel your own bookings");
+    Cancellation rec{new_id(c.state, c.cmd, "cx-"), s->id, s->assignee, c.author.id, !own, c.cmd.time, 0, false, reason.value_or("")};
+    if (auto now = command_time(c.cmd)) {
+        const int64_t minutes = london_to_utc(s->start) - *now;
+        if (minutes <= 0) return c.reject("This shift has already started; it can no longer be cancelled");
+        rec.hours_notice = int(minutes / 60);
+        rec.late = minutes < int64_t(c.state.trust.cancel_notice_hours) * 60;
+    }
+    const std::string policy = std::to_string(c.state.trust.cancel_notice_hours) + " h";
+    if (rec.late && own && rec.reason.empty())
+        return c.reject("It starts in " + format_duration(int64_t(rec.hours_notice) * 60) + ", within the trust's " + policy +
+                        " notice: this would be a late cancellation. Give a reason; the ward sees it with the record.");
     c.set_inverse("set_assignment", assignment_undo(*s));
+    const std::string who = s->assignee;
     s->assignee.clear();
     s->status = ShiftStatus::Open;   // back in the bank for someone else
+    if (!own)
+        notify(c, who, NoticeKind::Cancelled,
+               *s, std::string(rec.late ? "Cancelled at short notice by the ward: " : "Cancelled by the ward: ") +
+                       describe_shift(c.state, *s) + (rec.reason.empty() ? "" : " (" + rec.reason + ")"));
+    c.state.cancellations.push_back(std::move(rec));
+    offer_shifts(c, {s->id}, NoticeKind::NewShifts, who);
     return true;
 }
 

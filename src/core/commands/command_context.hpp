@@ -46,7 +46,22 @@ struct Ctx {
     // payload.override_reason; warnings are kept on the result either way.
     bool rules_allow(const Shift& candidate, const std::string& staff);
     void set_inverse(std::string type, nlohmann::json payload);
+    int notices = 0;   // notifications made so far by this command (their ids count up)
 };
+
+// Notifications (notify.cpp). Each is made by the command that caused it, so the log replays them.
+std::string describe_shift(const State& state, const Shift& s);   // "Night, Sat 5 Dec, Ward 7 · Acute Medicine"
+std::string format_rate(int pence_per_hour);                       // "£27.50/h"
+void notify(Ctx& c, const std::string& staff, NoticeKind kind, const Shift& s, std::string text, bool digest = false);
+// Tells the people on a shift before and after a change what it means for them (booked, removed,
+// times changed). Drafts are the manager's own business and tell nobody.
+void notify_assignment_change(Ctx& c, const Shift& before, const Shift& after);
+// Offers open shifts to the staff who could actually work them (eligible, no rule broken) and who
+// asked to hear about them (their preferences): one notification per person.
+// `except`: someone not to offer them to (whoever was just taken off the shift).
+void offer_shifts(Ctx& c, const std::vector<std::string>& shift_ids, NoticeKind kind, const std::string& except = "");
+// The command's time as UTC minutes, if it carries one ("2026-03-06T10:00:00Z").
+std::optional<UtcMinutes> command_time(const Command& cmd);
 
 using Handler = bool (*)(Ctx&);
 struct HandlerEntry {
@@ -56,6 +71,9 @@ struct HandlerEntry {
 const std::vector<HandlerEntry>& shift_handlers();
 const std::vector<HandlerEntry>& booking_handlers();
 const std::vector<HandlerEntry>& request_handlers();
+const std::vector<HandlerEntry>& policy_handlers();
+// All of the above, in that order.
+const std::vector<const std::vector<HandlerEntry>*>& all_handlers();
 
 std::string new_id(const State& state, const Command& cmd, const char* prefix);
 

@@ -162,6 +162,8 @@ bool request_swap(Ctx& c) {
     if (!swap_allowed(c, *mine, *theirs)) return false;
     Swap w{new_id(c.state, c.cmd, "swap-"), mine->id, theirs->id, mine->assignee, theirs->assignee, RequestStatus::Pending};
     c.set_inverse("decline_swap", {{"swap", w.id}});
+    notify(c, w.to, NoticeKind::SwapAsked, *theirs,
+           "Swap asked: your " + describe_shift(c.state, *theirs) + " for " + describe_shift(c.state, *mine));
     c.state.swaps.push_back(std::move(w));
     return true;
 }
@@ -172,6 +174,8 @@ bool accept_swap(Ctx& c) {
     if (!c.is_self(w->to)) return c.reject("Only the colleague asked can accept this swap");
     if (w->status != RequestStatus::Pending) return c.reject("This swap is already " + std::string(to_string(w->status)));
     w->status = RequestStatus::Accepted;
+    if (const Shift* s = c.state.find_shift(w->shift))
+        notify(c, w->from, NoticeKind::SwapAccepted, *s, "Swap accepted; waiting for the rota coordinator: " + describe_shift(c.state, *s));
     return true;
 }
 
@@ -198,6 +202,8 @@ bool approve_swap(Ctx& c) {
     std::swap(a->assignee, b->assignee);
     w->status = RequestStatus::Approved;
     c.set_inverse("approve_swap_undo", {{"swap", w->id}});
+    notify(c, w->from, NoticeKind::SwapApproved, *b, "Swap approved: you now work " + describe_shift(c.state, *b));
+    notify(c, w->to, NoticeKind::SwapApproved, *a, "Swap approved: you now work " + describe_shift(c.state, *a));
     return true;
 }
 
@@ -220,6 +226,9 @@ bool decline_swap(Ctx& c) {
         return c.reject("Only the two colleagues or the rota coordinator can decline this swap");
     if (w->status == RequestStatus::Approved) return c.reject("This swap has already happened");
     w->status = RequestStatus::Declined;
+    if (a)
+        for (const std::string& who : {w->from, w->to})
+            notify(c, who, NoticeKind::SwapDeclined, *a, "Swap declined: " + describe_shift(c.state, *a));
     return true;
 }
 

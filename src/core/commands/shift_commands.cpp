@@ -77,6 +77,9 @@ bool delete_shifts(Ctx& c) {
         if (!c.manages(s->ward)) return c.reject("Only a manager of " + s->ward + " can delete shift " + id);
         removed.push_back(shift_to_json(*s));
     }
+    for (const auto& id : ids)
+        if (const Shift* s = c.state.find_shift(id); s && !s->assignee.empty() && s->status != ShiftStatus::Draft)
+            notify(c, s->assignee, NoticeKind::Cancelled, *s, "Shift removed from the rota: " + describe_shift(c.state, *s));
     c.state.shifts.erase(std::remove_if(c.state.shifts.begin(), c.state.shifts.end(),
                                         [&](const Shift& s) { return std::find(ids.begin(), ids.end(), s.id) != ids.end(); }),
                          c.state.shifts.end());
@@ -135,6 +138,7 @@ bool change_shift(Ctx& c, bool move) {
     else undo.update({{"type", s->type}, {"rate_pence_per_hour", s->rate_pence_per_hour}, {"ward", s->ward},
                       {"grades", s->requirements.grades}});
     c.set_inverse(move ? "move_shift" : "edit_shift", std::move(undo));
+    notify_assignment_change(c, *s, next);
     *s = std::move(next);
     return true;
 }
@@ -185,6 +189,7 @@ bool assign(Ctx& c) {
     if (!c.rules_allow(next, who)) return false;
     c.set_inverse("set_assignment", {{"shift", s->id}, {"assignee", s->assignee.empty() ? json(nullptr) : json(s->assignee)},
                                      {"status", to_string(s->status)}});
+    notify_assignment_change(c, *s, next);
     *s = std::move(next);
     return true;
 }
@@ -194,8 +199,10 @@ bool unassign(Ctx& c) {
     if (!managed_shift(c, s)) return false;
     if (s->assignee.empty()) return c.reject("This shift has nobody assigned");
     c.set_inverse("set_assignment", {{"shift", s->id}, {"assignee", s->assignee}, {"status", to_string(s->status)}});
+    const Shift before = *s;
     s->assignee.clear();
     if (s->status == ShiftStatus::Booked) s->status = ShiftStatus::Published;
+    notify_assignment_change(c, before, *s);
     return true;
 }
 
@@ -213,6 +220,7 @@ bool set_assignment(Ctx& c) {
     if (!next.assignee.empty() && !c.rules_allow(next, next.assignee)) return false;
     c.set_inverse("set_assignment", {{"shift", s->id}, {"assignee", s->assignee.empty() ? json(nullptr) : json(s->assignee)},
                                      {"status", to_string(s->status)}});
+    notify_assignment_change(c, *s, next);
     *s = std::move(next);
     return true;
 }
@@ -245,11 +253,14 @@ bool publish(Ctx& c) {
 }
 
 bool post_to_bank(Ctx& c) {
-    return change_statuses(c, ShiftStatus::Open,
-                           [](const Shift& s) {
-                               return s.assignee.empty() && (s.status == ShiftStatus::Draft || s.status == ShiftStatus::Published);
-                           },
-                           "Only vacant draft or published shifts can be posted to the bank");
+    if (!change_statuses(c, ShiftStatus::Open,
+                         [](const Shift& s) {
+                             return s.assignee.empty() && (s.status == ShiftStatus::Draft || s.status == ShiftStatus::Published);
+                         },
+                         "Only vacant draft or published shifts can be posted to the bank"))
+        return false;
+    offer_shifts(c, c.args.text_list("shifts"), NoticeKind::NewShifts);
+    return true;
 }
 
 bool set_status(Ctx& c) {
