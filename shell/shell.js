@@ -27,12 +27,19 @@
     cellRect: (staffId, date) => JSON.parse(Module.ccall('sb_test_cell_rect', 'string', ['string', 'string'], [staffId, date])),
     // {from: {staff, date, shift}, to: {staff, date}}: a visible shift that may legally move to a visible empty cell.
     sampleCells: () => JSON.parse(Module.UTF8ToString(Module._sb_test_sample_cells())),
+    // {label, x, y, w, h} in CSS pixels of the first button drawn last frame whose ImGui label starts
+    // with `prefix` ("Book now##" finds the first Book now button), or null.
+    itemRect: (prefix) => JSON.parse(Module.ccall('sb_test_item_rect', 'string', ['string'], [prefix])),
+    // Every text field drawn last frame, as [{label, x, y, w, h}].
+    textFields: () => JSON.parse(Module.UTF8ToString(Module._sb_test_text_fields())),
   };
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     showError('This browser does not support WebAssembly, which Shiftbank needs to run.');
     return;
   }
+  installKeyboardBridge(document.getElementById('canvas'), document.getElementById('keyboard'));
+
   // Right-click belongs to the app's own menus on the canvas, not the browser's.
   document.getElementById('canvas').addEventListener('contextmenu', (e) => e.preventDefault());
 
@@ -79,6 +86,52 @@
   window.addEventListener('unhandledrejection', (e) => {
     if (!started) showError('A part of Shiftbank failed to load: ' + e.reason + '.');
   });
+
+  // The phone keyboard (docs/testing.md, WEB-NOTES §1). A tap on one of the app's text fields focuses
+  // the hidden input inside the touch handler itself (iOS opens the keyboard only then); what is typed
+  // there goes to the app as text or editing keys, and the input is emptied again. A one-character
+  // sentinel keeps Backspace working on an "empty" input.
+  function installKeyboardBridge(canvas, input) {
+    const SENTINEL = ' ';
+    const ready = () => window.Module && Module._sb_text_field_at;
+    const reset = () => { input.value = SENTINEL; input.setSelectionRange(1, 1); };
+    const send = (text) => { if (text) Module.ccall('sb_text_input', null, ['string'], [text]); };
+    const key = (n) => Module._sb_key(n);
+    function onTap(x, y) {
+      if (!ready()) return;
+      const r = canvas.getBoundingClientRect();
+      if (Module._sb_text_field_at(x - r.left, y - r.top)) {
+        reset();
+        input.focus({ preventScroll: true });
+      }
+    }
+    canvas.addEventListener('touchend', (e) => {
+      const t = e.changedTouches[0];
+      if (t) onTap(t.clientX, t.clientY);
+    });
+    canvas.addEventListener('pointerup', (e) => { if (e.pointerType === 'pen') onTap(e.clientX, e.clientY); });
+    input.addEventListener('input', (e) => {
+      if (!ready() || e.isComposing) return;   // IME: wait for compositionend
+      if (e.inputType === 'deleteContentBackward') key(0);
+      else if (e.inputType === 'insertLineBreak') key(1);
+      else if (e.data) send(e.data);
+      else if (input.value.length > 1) send(input.value.slice(1));   // autofill, paste
+      reset();
+    });
+    input.addEventListener('compositionend', (e) => { send(e.data); reset(); });
+    // Keys that type nothing: handled here, and kept from SDL's window-wide listeners so nothing
+    // arrives twice (the typed text comes through the input event above).
+    const editing = { Enter: 1, Tab: 2, Escape: 3, ArrowLeft: 4, ArrowRight: 5 };
+    for (const type of ['keydown', 'keypress', 'keyup']) {
+      input.addEventListener(type, (e) => {
+        e.stopPropagation();
+        if (type === 'keydown' && e.key in editing && ready()) {
+          e.preventDefault();
+          key(editing[e.key]);
+        }
+      });
+    }
+  }
 
   const script = document.createElement('script');
   script.src = 'shiftbank.js';

@@ -1,6 +1,9 @@
 #include "reports.hpp"
 
+#include <algorithm>
 #include <unordered_map>
+
+#include "rules/rule_sets.hpp"
 
 namespace sb {
 
@@ -42,6 +45,39 @@ std::string format_money(int64_t pence) {
         }
     }
     return (negative ? "-£" : "£") + out;
+}
+
+HoursSummary hours_summary(const State& state, const Staff& person, Date today) {
+    HoursSummary h;
+    h.contracted_minutes = person.contracted_minutes_per_week;
+    const RuleSet& rules = rule_set_for(state, person);
+    h.rules = std::string(rules.name);
+    for (const RuleSpec& r : rules.rules) {
+        if (r.kind == RuleKind::MaxHoursInWindow) h.window = r.window, h.window_limit = r.limit;
+        if (r.kind == RuleKind::AverageWeeklyHours) h.average_limit = r.limit;
+    }
+    std::vector<std::pair<UtcMinutes, UtcMinutes>> spans;
+    const Date monday = today - weekday(today);
+    int64_t period_minutes = 0;
+    for (const Shift& s : state.shifts) {
+        if (s.assignee != person.id || s.status == ShiftStatus::Cancelled) continue;
+        const int64_t m = shift_minutes(s);
+        if (s.start.date >= monday && s.start.date < monday + 7) h.week_minutes += m;
+        if (s.start.date >= state.period_start && s.start.date < state.period_start + state.period_days) period_minutes += m;
+        spans.push_back({london_to_utc(s.start), london_to_utc(s.end)});
+    }
+    h.average_week_minutes = period_minutes * 7 / std::max(1, state.period_days);
+    if (h.window > 0) {
+        // The busiest window starts at some shift's start; only windows that reach today matter.
+        const UtcMinutes from = london_to_utc({today, 0});
+        for (const auto& [start, end] : spans) {
+            if (start + h.window <= from) continue;
+            int64_t total = 0;
+            for (const auto& [a, b] : spans) total += std::max<int64_t>(0, std::min(b, start + h.window) - std::max(a, start));
+            h.busiest_window_minutes = std::max(h.busiest_window_minutes, total);
+        }
+    }
+    return h;
 }
 
 }  // namespace sb

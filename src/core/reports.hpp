@@ -21,6 +21,18 @@ struct WardFigures {
 // start within [from, from + days).
 std::vector<WardFigures> ward_figures(const State& state, Date from, int days);
 
+// A person's hours against the limits of the rules that govern them (the clinician's Home screen).
+struct HoursSummary {
+    int64_t week_minutes = 0;            // shifts starting Monday to Sunday of today's week
+    int contracted_minutes = 0;          // per week
+    long window = 0, window_limit = 0;   // e.g. 168 h and 72 h; both 0 if their rules have no such limit
+    int64_t busiest_window_minutes = 0;  // the most worked in any such window that reaches today or later
+    long average_limit = 0;              // per week, e.g. 48 h; 0 if none
+    int64_t average_week_minutes = 0;    // over the rota period
+    std::string rules;                   // the rule set's name
+};
+HoursSummary hours_summary(const State& state, const Staff& person, Date today);
+
 std::string format_money(int64_t pence);   // "£1,234" (whole pounds) or "£68.00" below £1,000
 
 }  // namespace sb

@@ -40,9 +40,10 @@ const ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindow
 
 const char* view_title(View v) {
     switch (v) {
+        case View::Home: return "Home";
         case View::Rota: return "Rota";
         case View::OpenShifts: return "Open shifts";
-        case View::MyShifts: return "My shifts";
+        case View::MyRota: return "My rota";
         case View::Reports: return "Reports";
     }
     return "";
@@ -91,7 +92,25 @@ void App::choose_default_user(Role role) {
             break;
         }
     }
-    session_.view = role == Role::Clinician ? View::MyShifts : View::Rota;
+    session_.view = role == Role::Clinician ? View::Home : View::Rota;
+}
+
+bool App::text_field_at(float x, float y) const {
+    for (const WidgetRect& r : widget_rects())
+        if (r.text_field && x >= r.min.x && x < r.max.x && y >= r.min.y && y < r.max.y) return true;
+    return false;
+}
+
+std::string App::widget_json(const std::string& prefix, bool text_fields) const {
+    auto rect = [](const WidgetRect& r) {
+        return nlohmann::json{{"label", r.label}, {"x", r.min.x}, {"y", r.min.y}, {"w", r.max.x - r.min.x}, {"h", r.max.y - r.min.y}};
+    };
+    nlohmann::json out = text_fields ? nlohmann::json::array() : nlohmann::json(nullptr);
+    for (const WidgetRect& r : widget_rects()) {
+        if (text_fields && r.text_field) out.push_back(rect(r));
+        if (!text_fields && !r.text_field && r.label.compare(0, prefix.size(), prefix) == 0) return rect(r).dump();
+    }
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string App::summary_json() const {
@@ -108,12 +127,27 @@ std::string App::summary_json() const {
                         {"fonts", fonts_ok_},
                         {"undo", undo_stack_.size()},
                         {"selected", memory_.selected.size()},
-                        {"message", toast_}};
+                        {"message", toast_},
+                        {"message_is_error", toast_is_error_},
+                        {"rota_search", memory_.search},
+                        {"open_search", memory_.open.search},
+                        {"open_listed", memory_.open_listed}};
+    // The signed-in person's own figures: what the booking tests check after a tap.
+    if (const User* u = state_.find_user(session_.user); u && !u->staff.empty()) {
+        int bookings = 0, applications = 0, unread = 0;
+        for (const Shift& s : state_.shifts) bookings += s.assignee == u->staff && s.status == ShiftStatus::Booked;
+        for (const Application& a : state_.applications) applications += a.staff == u->staff && a.status == RequestStatus::Pending;
+        for (const Notification& n : state_.notifications) unread += n.staff == u->staff && !n.read;
+        j["my_bookings"] = bookings;
+        j["my_applications"] = applications;
+        j["unread_notifications"] = unread;
+    }
     if (!failure_.empty()) j["error"] = failure_;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 void App::frame() {
+    begin_widget_frame();
     const ImGuiIO& io = ImGui::GetIO();
     rules_.refresh(state_);
     ViewContext ctx{state_, fonts_, session_, memory_, rules_, *this};
@@ -381,8 +415,12 @@ void App::draw_side_nav(const ViewContext& ctx) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const int open = count_open(state_);
     struct Item { View view; const char* icon; };
-    for (Item item : {Item{View::Rota, ICON_GRID}, Item{View::OpenShifts, ICON_INBOX},
-                      Item{View::MyShifts, ICON_CALENDAR}, Item{View::Reports, ICON_BAR_CHART}}) {
+    // A clinician's work starts at Home; a manager's at the rota.
+    const bool clinician = session_.role == Role::Clinician;
+    std::vector<Item> items = {Item{View::Home, ICON_HOME}, Item{View::Rota, ICON_GRID}, Item{View::OpenShifts, ICON_INBOX},
+                               Item{View::MyRota, ICON_CALENDAR}, Item{View::Reports, ICON_BAR_CHART}};
+    if (clinician) items = {Item{View::Home, ICON_HOME}, Item{View::OpenShifts, ICON_INBOX}, Item{View::MyRota, ICON_CALENDAR}};
+    for (Item item : items) {
         const bool selected = session_.view == item.view;
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const ImVec2 size(kSideNavWidth, 40);
@@ -428,10 +466,15 @@ void App::draw_bottom_tabs(const ViewContext& ctx) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddLine(ImVec2(0, y), ImVec2(io.DisplaySize.x, y), kBorder);
     struct Item { View view; const char* icon; const char* label; };
-    const Item items[] = {{View::MyShifts, ICON_HOME, "My shifts"}, {View::OpenShifts, ICON_INBOX, "Open shifts"},
-                          {View::Rota, ICON_GRID, "Rota"}, {View::Reports, ICON_BAR_CHART, "Reports"}};
-    const float w = io.DisplaySize.x / 4;
-    for (int i = 0; i < 4; ++i) {
+    // Clinicians get three wide tabs; managers four, with the rota first.
+    std::vector<Item> items = {{View::Home, ICON_HOME, "Home"}, {View::OpenShifts, ICON_INBOX, "Open shifts"},
+                               {View::MyRota, ICON_CALENDAR, "My rota"}};
+    if (session_.role != Role::Clinician)
+        items = {{View::Rota, ICON_GRID, "Rota"}, {View::OpenShifts, ICON_INBOX, "Bank"}, {View::Home, ICON_HOME, "Home"},
+                 {View::Reports, ICON_BAR_CHART, "Reports"}};
+    const int n = int(items.size());
+    const float w = io.DisplaySize.x / float(n);
+    for (int i = 0; i < n; ++i) {
         const Item& it = items[i];
         const bool selected = session_.view == it.view;
         const ImVec2 p(w * float(i), y);
@@ -463,9 +506,10 @@ void App::draw_content(ViewContext& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ctx.phone ? ImVec2(14, 14) : ImVec2(24, 18));
     ImGui::Begin("##content", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
     switch (session_.view) {
+        case View::Home: draw_home_view(ctx); break;
         case View::Rota: draw_rota_view(ctx); break;
         case View::OpenShifts: draw_open_shifts_view(ctx); break;
-        case View::MyShifts: draw_my_shifts_view(ctx); break;
+        case View::MyRota: draw_my_rota_view(ctx); break;
         case View::Reports: draw_reports_view(ctx); break;
     }
     ImGui::End();

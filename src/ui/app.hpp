@@ -52,6 +52,13 @@ public:
     const std::vector<CellRect>& visible_cells() const { return memory_.cells; }
     std::string cell_rect_json(const std::string& staff, const std::string& date) const;
     std::string sample_cells_json();
+    // The phone keyboard bridge asks whether a tap landed on a text field drawn last frame.
+    bool text_field_at(float x, float y) const;
+    // {label, x, y, w, h} of the first button whose label starts with `prefix` (or null), or with
+    // text_fields, every text field: for window.shiftbankTest.itemRect() and textFields().
+    std::string widget_json(const std::string& prefix, bool text_fields) const;
+    // The views' UI memory (filters, open forms), for tests that set up a screen directly.
+    ViewMemory& view_memory() { return memory_; }
 
 private:
     void choose_default_user(Role role);

@@ -1,6 +1,11 @@
 // Vacancies posted to the bank. A clinician sees those of their own staff group and grade first;
 // a manager sees every open vacancy in the trust.
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/reports.hpp"
 
 #include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
@@ -50,13 +55,18 @@ void booking_footer(ViewContext& ctx, const Shift& s, float width) {
         return;
     }
     const Ward* ward = ctx.state.find_ward(s.ward);
-    const bool instant = ward && ward->instant_booking;
+    const bool instant = ward && may_book_instantly(*ward, me.id);
+    // The ward's auto-approval rule, as the core applies it: a named grade and not even a warning.
+    const bool automatic = !instant && ward && ward->auto_approve == AutoApprove::GradeMatchNoWarnings && v.violations.empty() &&
+                           std::find(s.requirements.grades.begin(), s.requirements.grades.end(), me.grade) != s.requirements.grades.end();
     const float h = ctx.phone ? 48 : 36;   // touch-sized on a phone
     const std::string what = shift_label(s, ctx.state) + ", " + format_weekday_day_month(s.start.date) + (ward ? ", " + ward->name : "");
-    if (button(((instant ? "Book now##" : "Apply##") + s.id).c_str(), ButtonKind::Primary, ImVec2((width - 10) * 0.5f, h)))
+    if (button(((instant || automatic ? "Book now##" : "Apply##") + s.id).c_str(), ButtonKind::Primary, ImVec2((width - 10) * 0.5f, h)))
         ctx.commands.submit(instant ? "book" : "apply", {{"shift", s.id}},
-                            instant ? "Booked: " + what + ". Added to My shifts." : "Applied for " + what + ". The ward will confirm.");
-    if (!instant) ImGui::TextDisabled("This ward approves applications.");
+                            instant     ? "Booked: " + what + ". Added to My rota."
+                            : automatic ? "Booked: " + what + " (the ward approves your grade at once). Added to My rota."
+                                        : "Applied for " + what + ". The ward will confirm.");
+    if (!instant && !automatic) ImGui::TextDisabled("This ward approves applications.");
     for (const Violation& x : v.violations) text_coloured(colour::rgb(0x8A5A00), (ICON_WARNING "  " + x.message).c_str());
 }
 
@@ -99,6 +109,19 @@ void draw_approval_queue(ViewContext& ctx) {
             ImGui::SameLine();
             if (button(("Decline##" + app_id).c_str(), ButtonKind::Secondary, size))
                 ctx.commands.submit("decline_application", {{"application", app_id}}, "Declined " + name + "'s application");
+            const Ward* ward = ctx.state.find_ward(s.ward);
+            if (ward && !ward->instant_booking && v.allowed &&
+                std::find(ward->instant_bookers.begin(), ward->instant_bookers.end(), a->staff) == ward->instant_bookers.end()) {
+                const std::string staff = a->staff;
+                if (button(("Approve and trust to book instantly##" + app_id).c_str(), ButtonKind::Quiet)) {
+                    auto trusted = ward->instant_bookers;
+                    trusted.push_back(staff);
+                    const std::string ward_id = ward->id, ward_name = ward->name;
+                    if (ctx.commands.submit("approve_application", {{"application", app_id}}, "Approved " + name + " for " + shift_label(s, ctx.state)).accepted())
+                        ctx.commands.submit("set_ward_policy", {{"ward", ward_id}, {"instant_bookers", trusted}},
+                                            name + " may now book " + ward_name + " shifts without approval");
+                }
+            }
         });
     }
     ImGui::Spacing();
@@ -106,51 +129,178 @@ void draw_approval_queue(ViewContext& ctx) {
 
 }  // namespace
 
+namespace {
+// Does the shift pass the person's filters (date range, site, ward, type, rate, name search)?
+bool passes(const ViewContext& ctx, const Shift& s) {
+    const ViewMemory::OpenFilters& f = ctx.memory.open;
+    static const int range_days[] = {0, 7, 14, 28};
+    if (f.range > 0 && s.start.date >= ctx.session.today + range_days[f.range]) return false;
+    if (!f.type.empty() && s.type != f.type) return false;
+    if (s.rate_pence_per_hour < f.min_rate) return false;
+    const Ward* w = ctx.state.find_ward(s.ward);
+    if (!f.ward.empty() && s.ward != f.ward) return false;
+    if (!f.site.empty() && (!w || w->site != f.site)) return false;
+    if (f.search[0] && w) {
+        std::string hay = w->name + " " + w->specialty, needle = f.search;
+        for (auto* t : {&hay, &needle})
+            for (char& ch : *t) ch = char(std::tolower(static_cast<unsigned char>(ch)));
+        if (hay.find(needle) == std::string::npos) return false;
+    }
+    return true;
+}
+
+// The filter bar: on a phone it folds behind one "Filters" button showing how many are on.
+void filter_bar(ViewContext& ctx) {
+    ViewMemory::OpenFilters& f = ctx.memory.open;
+    const int active = (f.range > 0) + !f.ward.empty() + !f.site.empty() + !f.type.empty() + (f.min_rate > 0) + (f.search[0] != 0) +
+                       f.bookable_only;
+    const float h = ctx.phone ? 44.0f : 30.0f;
+    if (ctx.phone) {
+        const std::string label = std::string(ICON_FILTER "  Filters") + (active ? " (" + std::to_string(active) + ")" : "") + "##filters";
+        if (button(label.c_str(), ButtonKind::Secondary, ImVec2(0, h))) f.shown = !f.shown;
+        ImGui::SameLine(0, 8);
+    }
+    const char* sorts[] = {"Soonest first", "Best paid first"};
+    segmented("sort", sorts, 2, f.sort, ctx.phone);
+    if (ctx.phone && !f.shown) return;
+    const char* ranges[] = {"Any date", "Next 7 days", "Next 14 days", "Next 28 days"};
+    segmented("range", ranges, 4, f.range, ctx.phone);
+    const float w = ctx.phone ? ImGui::GetContentRegionAvail().x : 200.0f;
+    ImGui::SetNextItemWidth(w);
+    const Site* site = nullptr;
+    for (const Site& x : ctx.state.sites)
+        if (x.id == f.site) site = &x;
+    if (ImGui::BeginCombo("##site", site ? site->name.c_str() : "All sites")) {
+        if (ImGui::Selectable("All sites", f.site.empty())) f.site.clear(), f.ward.clear();
+        for (const Site& x : ctx.state.sites)
+            if (ImGui::Selectable(x.name.c_str(), f.site == x.id)) f.site = x.id, f.ward.clear();
+        ImGui::EndCombo();
+    }
+    if (!ctx.phone) ImGui::SameLine(0, 8);
+    ImGui::SetNextItemWidth(w);
+    const Ward* ward = ctx.state.find_ward(f.ward);
+    if (ImGui::BeginCombo("##ward", ward ? ward->name.c_str() : "All wards")) {
+        if (ImGui::Selectable("All wards", f.ward.empty())) f.ward.clear();
+        for (const Ward& x : ctx.state.wards)
+            if ((f.site.empty() || x.site == f.site) && ImGui::Selectable(x.name.c_str(), f.ward == x.id)) f.ward = x.id;
+        ImGui::EndCombo();
+    }
+    if (!ctx.phone) ImGui::SameLine(0, 8);
+    ImGui::SetNextItemWidth(w);
+    const ShiftType* type = ctx.state.find_shift_type(f.type);
+    if (ImGui::BeginCombo("##type", type ? type->name.c_str() : "Any shift type")) {
+        if (ImGui::Selectable("Any shift type", f.type.empty())) f.type.clear();
+        for (const ShiftType& x : ctx.state.shift_types)
+            if (ImGui::Selectable(x.name.c_str(), f.type == x.id)) f.type = x.id;
+        ImGui::EndCombo();
+    }
+    if (!ctx.phone) ImGui::SameLine(0, 8);
+    static const int rates[] = {0, 2000, 2500, 3000, 4000, 6000};
+    static const char* rate_names[] = {"Any rate", "Â£" "20/h or more", "Â£" "25/h or more", "Â£" "30/h or more",
+                                       "Â£" "40/h or more", "Â£" "60/h or more"};
+    int r = 0;
+    for (int i = 0; i < 6; ++i)
+        if (f.min_rate == rates[i]) r = i;
+    ImGui::SetNextItemWidth(w);
+    if (ImGui::Combo("##rate", &r, rate_names, 6)) f.min_rate = rates[r];
+    ImGui::SetNextItemWidth(ctx.phone ? w : 260.0f);
+    text_field("##search", ICON_SEARCH "  Ward or specialty", f.search, sizeof f.search);
+    if (ctx.session.role == Role::Clinician) {
+        ImGui::SameLine(0, 12);
+        ImGui::Checkbox("Only shifts I can book", &f.bookable_only);
+    }
+    if (active) {
+        ImGui::SameLine(0, 12);
+        if (button(ICON_CLOSE "  Clear filters", ButtonKind::Quiet, ImVec2(0, h))) f = ViewMemory::OpenFilters{};
+    }
+}
+
+// The manager's tools on a vacancy: raise its rate (eligible staff are told).
+void manager_footer(ViewContext& ctx, const Shift& s) {
+    ViewMemory& m = ctx.memory;
+    const float h = ctx.phone ? 44.0f : 30.0f;
+    if (m.raise_shift != s.id) {
+        if (button((ICON_ARROW_UP "  Raise rate##" + s.id).c_str(), ButtonKind::Secondary, ImVec2(0, h))) {
+            m.raise_shift = s.id;
+            snprintf(m.raise_rate, sizeof m.raise_rate, "%.2f", (s.rate_pence_per_hour + 200) / 100.0);
+        }
+        return;
+    }
+    ImGui::TextUnformatted("New rate, Â£ per hour");
+    ImGui::SetNextItemWidth(110);
+    text_field(("##rate" + s.id).c_str(), "30.00", m.raise_rate, sizeof m.raise_rate, ImGuiInputTextFlags_CharsDecimal);
+    char* end = nullptr;
+    const double pounds = std::strtod(m.raise_rate, &end);
+    const bool valid = end != m.raise_rate && *end == '\0' && pounds * 100 > s.rate_pence_per_hour && pounds <= 1000;
+    ImGui::SameLine(0, 8);
+    ImGui::BeginDisabled(!valid);
+    if (button(("Raise and tell staff##" + s.id).c_str(), ButtonKind::Primary, ImVec2(0, h))) {
+        ctx.commands.submit("raise_rate", {{"shift", s.id}, {"rate_pence_per_hour", int(pounds * 100 + 0.5)}},
+                            "Rate raised to " + format_money(int64_t(pounds * 100 + 0.5)) + " an hour; eligible staff are told");
+        m.raise_shift.clear();
+    }
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 8);
+    if (button(("Cancel##raise" + s.id).c_str(), ButtonKind::Quiet, ImVec2(0, h))) m.raise_shift.clear();
+    if (!valid) text_coloured(colour::kRed, "Enter a rate higher than now, up to \xC2\xA3" "1,000.");
+}
+}  // namespace
+
 void draw_open_shifts_view(ViewContext& ctx) {
     std::vector<const Shift*> open;
     for (const Shift& s : ctx.state.shifts)
         if (s.status == ShiftStatus::Open && s.start.date >= ctx.session.today) open.push_back(&s);
     const bool personal = ctx.session.role == Role::Clinician && ctx.me;
-    std::vector<const Shift*> mine;
-    if (personal)
-        for (const Shift* s : open)
-            if (matches_person(*s, *ctx.me)) mine.push_back(s);
-
-    // Shifts this person can book come first (by date); the ones a rule stops follow, with the reason.
-    int can_book = 0;
-    if (personal) {
-        std::vector<std::pair<bool, const Shift*>> ranked;
-        for (const Shift* s : mine) {
+    std::vector<const Shift*> list;
+    int can_book = 0, eligible = 0;
+    std::vector<char> allowed;
+    for (const Shift* s : open) {
+        if (personal && !matches_person(*s, *ctx.me)) continue;
+        bool ok = true;
+        if (personal) {
             Shift booked = *s;
             booked.assignee = ctx.me->id;
             booked.status = ShiftStatus::Booked;
             booked.source = ShiftSource::Bank;
-            const bool ok = ctx.rules.engine->check_candidate(booked, ctx.me->id, false).allowed;
+            ok = ctx.rules.engine->check_candidate(booked, ctx.me->id, false).allowed;
+            ++eligible;
             can_book += ok;
-            ranked.push_back({!ok, s});
         }
-        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (size_t i = 0; i < ranked.size(); ++i) mine[i] = ranked[i].second;
+        if (!passes(ctx, *s) || (personal && ctx.memory.open.bookable_only && !ok)) continue;
+        list.push_back(s);
+        allowed.push_back(ok);
     }
+    // Shifts this person can book come first; within each group, by date or by rate.
+    std::vector<size_t> order(list.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const bool by_rate = ctx.memory.open.sort == 1;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        if (allowed[a] != allowed[b]) return allowed[a] > allowed[b];
+        if (by_rate && list[a]->rate_pence_per_hour != list[b]->rate_pence_per_hour)
+            return list[a]->rate_pence_per_hour > list[b]->rate_pence_per_hour;
+        return list[a]->start < list[b]->start;
+    });
+    ctx.memory.open_listed = list.size();
     draw_approval_queue(ctx);
     if (!ctx.phone) heading(ctx.fonts, "Open shifts");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (personal) {
-        ImGui::TextWrapped("%d shifts you can book \xC2\xB7 %zu you can't (%s, %s; %zu open in the trust)", can_book,
-                           mine.size() - size_t(can_book), std::string(display_name(ctx.me->group)).c_str(), ctx.me->grade.c_str(),
-                           open.size());
+        ImGui::TextWrapped("%d shifts you can book \xC2\xB7 %d you can't (%s, %s; %zu open in the trust)", can_book,
+                           eligible - can_book, std::string(display_name(ctx.me->group)).c_str(), ctx.me->grade.c_str(), open.size());
     } else {
         ImGui::TextWrapped("%zu vacancies posted to the staff bank from today", open.size());
     }
     ImGui::PopStyleColor();
+    filter_bar(ctx);
     ImGui::Spacing();
-    const auto& list = personal ? mine : open;
     if (list.empty()) {
         begin_card("empty");
-        ImGui::TextWrapped("No open shifts right now. New vacancies appear here as soon as a ward posts them.");
+        ImGui::TextWrapped(open.empty() ? "No open shifts right now. New vacancies appear here as soon as a ward posts them."
+                                        : "No open shift matches these filters. Clear a filter to see more.");
         end_card();
         return;
     }
+    ImGui::TextDisabled("Showing %zu", list.size());
     // Cards in a responsive grid: one column on a phone, as many 340 px columns as fit otherwise.
     const float avail = ImGui::GetContentRegionAvail().x;
     const int columns = ctx.phone ? 1 : std::max(1, int(avail / 340));
@@ -161,14 +311,18 @@ void draw_open_shifts_view(ViewContext& ctx) {
         ImGui::BeginGroup();
         ImGui::PushItemWidth(col_w);
         ImGui::BeginChild(("col" + std::to_string(i)).c_str(), ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY);
-        const Shift& shift = *list[i];
+        const Shift& shift = *list[order[i]];
         if (personal) draw_shift_card(ctx, shift, true, [&] { booking_footer(ctx, shift, col_w - 32); });
-        else draw_shift_card(ctx, shift, true);
+        else draw_shift_card(ctx, shift, true, [&] {
+            const bool mine = ctx.user && (ctx.user->role == Role::Admin ||
+                                           std::find(ctx.user->wards.begin(), ctx.user->wards.end(), shift.ward) != ctx.user->wards.end());
+            if (mine) manager_footer(ctx, shift);
+        });
         ImGui::EndChild();
         ImGui::PopItemWidth();
         ImGui::EndGroup();
     }
-    if (list.size() > limit) ImGui::TextDisabled("and %zu more \xE2\x80\x94 filters arrive with the marketplace", list.size() - limit);
+    if (list.size() > limit) ImGui::TextDisabled("and %zu more: narrow the dates or choose a ward to see them", list.size() - limit);
 }
 
 }  // namespace sb::ui

@@ -124,7 +124,7 @@ void draw_override_dialog(ViewContext& ctx) {
         ImGui::PopTextWrapPos();
         ImGui::SetNextItemWidth(-1);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-        ImGui::InputTextWithHint("##reason", "Reason, e.g. agreed with the person; no one else available",
+        text_field("##reason", "Reason, e.g. agreed with the person; no one else available",
                                  pending->reason, sizeof pending->reason);
         ImGui::Spacing();
         const bool has_reason = pending->reason[0] != '\0';

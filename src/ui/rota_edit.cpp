@@ -143,11 +143,11 @@ void draw_shift_editor(ViewContext& ctx) {
         ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(120);
-    ImGui::InputTextWithHint("Starts", "07:00", m.edit_start, sizeof m.edit_start);
+    text_field("Starts", "07:00", m.edit_start, sizeof m.edit_start);
     ImGui::SetNextItemWidth(120);
-    ImGui::InputTextWithHint("Ends", "15:00", m.edit_end, sizeof m.edit_end);
+    text_field("Ends", "15:00", m.edit_end, sizeof m.edit_end);
     ImGui::SetNextItemWidth(120);
-    ImGui::InputTextWithHint("\xC2\xA3 per hour", "26.50", m.edit_rate, sizeof m.edit_rate, ImGuiInputTextFlags_CharsDecimal);
+    text_field("\xC2\xA3 per hour", "26.50", m.edit_rate, sizeof m.edit_rate, ImGuiInputTextFlags_CharsDecimal);
 
     // Validate as the person types: the save button says what is wrong instead of failing later.
     auto start = parse_local_date_time(format_date(s->start.date) + "T" + m.edit_start);

@@ -250,7 +250,7 @@ void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last, boo
     if (can_edit && !ctx.phone) draw_rota_actions(ctx, ward, first, last - first + 1);
     // Filters: a name search and the staff group.
     ImGui::SetNextItemWidth(ctx.phone ? 160 : 220);
-    ImGui::InputTextWithHint("##search", ICON_SEARCH "  Search staff", m.search, sizeof m.search);
+    text_field("##search", ICON_SEARCH "  Search staff", m.search, sizeof m.search);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200);
     const char* groups[] = {"All staff groups", "Doctors", "Nurses", "Healthcare assistants", "Allied health professionals"};

@@ -16,7 +16,7 @@
 
 namespace sb::ui {
 
-enum class View { Rota, OpenShifts, MyShifts, Reports };
+enum class View { Home, Rota, OpenShifts, MyRota, Reports };
 const char* view_title(View v);
 
 struct Session {
@@ -102,6 +102,39 @@ struct ViewMemory {
     std::string pattern_staff;
     int pattern[7] = {-1, -1, -1, -1, -1, -1, -1};
     int pattern_weeks = 4;
+
+    // Open shifts: the person's filters and sort (drafts of a search, not data).
+    struct OpenFilters {
+        int range = 0;              // 0 all, 1 next 7 days, 2 next 14 days, 3 next 28 days
+        std::string ward;           // "" = every ward
+        std::string site;           // "" = every site
+        std::string type;           // "" = every shift type
+        int min_rate = 0;           // pence per hour
+        int sort = 0;               // 0 by date, 1 highest rate first
+        bool bookable_only = false;
+        bool shown = false;         // the filter panel is open (phones fold it away)
+        char search[64] = "";       // ward or site name
+    } open;
+    size_t open_listed = 0;         // how many the filters let through (last frame), for tests
+    std::string raise_shift;        // the vacancy whose "raise rate" box is open
+    char raise_rate[12] = "";
+
+    // My rota: calendar and the forms that go with it.
+    bool month = false;             // month calendar, else a week
+    int calendar_offset = 0;        // weeks (or months) from today's
+    std::string picked_shift;       // a shift tapped in the calendar: its actions show below
+    char cancel_reason[160] = "";
+    std::string swap_for;           // the shift whose swap candidates are listed
+    bool leave_form = false;
+    int leave_kind = 0;
+    Date leave_first, leave_last;
+    bool availability_form = false;
+    Date availability_date;
+    int availability_from = 14, availability_to = 40;   // half-hour steps from midnight (07:00–20:00)
+
+    // Home: the notification preferences being edited.
+    bool prefs_open = false;
+    NotificationPrefs prefs_draft;
 };
 
 // Derived from the state and rebuilt when its revision changes: the rules engine and its verdicts.
@@ -150,7 +183,8 @@ struct ViewContext {
 
 void draw_rota_view(ViewContext& ctx);
 void draw_open_shifts_view(ViewContext& ctx);
-void draw_my_shifts_view(ViewContext& ctx);
+void draw_my_rota_view(ViewContext& ctx);
 void draw_reports_view(ViewContext& ctx);
+void draw_home_view(ViewContext& ctx);
 
 }  // namespace sb::ui

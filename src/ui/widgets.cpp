@@ -2,6 +2,7 @@
 
 #include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
+#include "ui/icons.hpp"
 
 namespace sb::ui {
 using namespace colour;
@@ -54,6 +55,26 @@ void draw_shift_chip(ImDrawList* dl, ImVec2 min, ImVec2 max, const Shift& s, con
     dl->PopClipRect();
 }
 
+namespace {
+std::vector<WidgetRect> g_drawing, g_drawn;   // this frame's, and the last complete frame's
+void note_item(const char* label, bool text) {
+    g_drawing.push_back({label, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), text});
+}
+}  // namespace
+
+void begin_widget_frame() {
+    g_drawn.swap(g_drawing);
+    g_drawing.clear();
+}
+
+const std::vector<WidgetRect>& widget_rects() { return g_drawn; }
+
+bool text_field(const char* label, const char* hint, char* buf, size_t size, ImGuiInputTextFlags flags) {
+    const bool changed = ImGui::InputTextWithHint(label, hint, buf, size, flags);
+    note_item(label, true);
+    return changed;
+}
+
 bool button(const char* label, ButtonKind kind, ImVec2 size) {
     ImU32 bg = kWhite, hover = kPaleBlue, active = rgb(0xCCE0F4), text = kBlue, border = kBlue;
     if (kind == ButtonKind::Primary) bg = kGreen, hover = rgb(0x006632), active = rgb(0x00401E), text = kWhite, border = kGreen;
@@ -65,6 +86,7 @@ bool button(const char* label, ButtonKind kind, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_Border, border);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.5f);
     const bool pressed = ImGui::Button(label, size);
+    note_item(label, false);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(5);
     return pressed;
@@ -134,6 +156,88 @@ std::string date_range(Date first, Date last) {
     if (a.month != b.month || a.year != b.year) left += std::string(" ") + month_short(a.month);
     if (a.year != b.year) left += " " + std::to_string(a.year);
     return left + " \xE2\x80\x93 " + std::to_string(b.day) + " " + month_short(b.month) + " " + std::to_string(b.year);
+}
+
+void limit_bar(const Fonts& fonts, const char* label, int64_t minutes, int64_t limit, float width) {
+    const double share = limit > 0 ? double(minutes) / double(limit) : 0.0;
+    const bool over = minutes > limit, near = !over && share > 0.85;
+    const ImU32 fill = over ? kRed : near ? kYellow : kGreen;
+    const char* word = over ? "over the limit" : near ? "near the limit" : "within the limit";
+    ImGui::PushFont(fonts.small);
+    ImGui::TextDisabled("%s", label);
+    ImGui::PopFont();
+    ImGui::PushFont(fonts.bold);
+    ImGui::Text("%s of %s", format_duration(minutes).c_str(), format_duration(limit).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine(0, 8);
+    text_coloured(over ? kRed : near ? rgb(0x8A5A00) : kGreen, word);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(p, ImVec2(p.x + width, p.y + 8), kPaleGrey, 4);
+    dl->AddRectFilled(p, ImVec2(p.x + width * float(std::min(1.0, share)), p.y + 8), fill, 4);
+    ImGui::Dummy(ImVec2(width, 14));
+}
+
+bool segmented(const char* id, const char* const* labels, int count, int& value, bool phone) {
+    bool changed = false;
+    ImGui::PushID(id);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 16);
+    for (int i = 0; i < count; ++i) {
+        if (i) ImGui::SameLine(0, 6);
+        const bool on = value == i;
+        ImGui::PushID(i);
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? kBlue : kWhite);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? kDarkBlue : kPaleBlue);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, kDarkBlue);
+        ImGui::PushStyleColor(ImGuiCol_Text, on ? kWhite : kText);
+        ImGui::PushStyleColor(ImGuiCol_Border, on ? kBlue : kBorder);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+        const ImVec2 ts = ImGui::CalcTextSize(labels[i]);
+        if (ImGui::Button(labels[i], ImVec2(ts.x + 24, phone ? 44 : 30)) && value != i) {
+            value = i;
+            changed = true;
+        }
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor(5);
+        ImGui::PopID();
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    return changed;
+}
+
+bool date_stepper(const char* id, Date& date, Date min, Date max, bool phone) {
+    bool changed = false;
+    ImGui::PushID(id);
+    const ImVec2 size(phone ? 44 : 30, phone ? 44 : 30);
+    ImGui::BeginDisabled(date <= min);
+    if (button(ICON_CHEVRON_LEFT, ButtonKind::Secondary, size)) date = date - 1, changed = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine(0, 6);
+    const std::string label = format_weekday_day_month(date) + " " + std::to_string(civil(date).year);
+    ImGui::AlignTextToFramePadding();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (size.y - ImGui::GetFrameHeight()) * 0.5f);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::SameLine(0, 6);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (size.y - ImGui::GetFrameHeight()) * 0.5f);
+    ImGui::BeginDisabled(date >= max);
+    if (button(ICON_CHEVRON_RIGHT, ButtonKind::Secondary, size)) date = date + 1, changed = true;
+    ImGui::EndDisabled();
+    ImGui::PopID();
+    return changed;
+}
+
+void card_title(const Fonts& fonts, const char* icon, const char* text, int count) {
+    ImGui::PushFont(fonts.bold);
+    text_coloured(kBlue, icon);
+    ImGui::SameLine(0, 8);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+    if (count >= 0) {
+        ImGui::SameLine(0, 8);
+        badge(std::to_string(count).c_str(), count ? kBlue : kPaleGrey, count ? kWhite : kSecondaryText, fonts);
+    }
+    ImGui::Spacing();
 }
 
 }  // namespace sb::ui

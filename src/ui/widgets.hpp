@@ -1,6 +1,7 @@
 // Small drawing pieces shared by the views: shift chips, buttons in the NHS style, badges, cards.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/model.hpp"
 #include "ui/theme.hpp"
@@ -15,6 +16,20 @@ void draw_shift_chip(ImDrawList* dl, ImVec2 min, ImVec2 max, const Shift& shift,
 
 std::string shift_times(const Shift& shift);   // "07:00–15:00"
 std::string shift_label(const Shift& shift, const State& state);   // "Early" (type name)
+
+// Where buttons and text fields were drawn in the last frame. A phone keyboard opens only when the
+// page focuses a real input inside the touch handler, before the app's next frame, so the page asks
+// "is this point on a text field?" from these; tests find buttons by label the same way.
+struct WidgetRect {
+    std::string label;   // the full ImGui label, "Book now##sh123"
+    ImVec2 min, max;     // screen coordinates (= CSS pixels in the browser)
+    bool text_field = false;
+};
+void begin_widget_frame();
+const std::vector<WidgetRect>& widget_rects();
+
+// ImGui::InputTextWithHint that also records where it is (every text field goes through this).
+bool text_field(const char* label, const char* hint, char* buf, size_t size, ImGuiInputTextFlags flags = 0);
 
 enum class ButtonKind { Primary, Secondary, Quiet };
 bool button(const char* label, ButtonKind kind, ImVec2 size = ImVec2(0, 0));
@@ -33,6 +48,19 @@ void text_coloured(ImU32 colour, const char* text);
 void begin_callout();
 void end_callout(ImU32 fill, float width);
 void heading(const Fonts& fonts, const char* text);
+
+// "36 h of 72 h" as a bar whose colour and word both say how close to the limit it is
+// ("within", "near" above 85 %, "over"), so it reads in greyscale too.
+void limit_bar(const Fonts& fonts, const char* label, int64_t minutes, int64_t limit_minutes, float width);
+
+// A row of toggle chips; returns true when `value` changed. Touch-sized on a phone.
+bool segmented(const char* id, const char* const* labels, int count, int& value, bool phone);
+
+// "Fri 4 Dec" with ‹ › buttons either side: dates chosen without a keyboard.
+bool date_stepper(const char* id, Date& date, Date min, Date max, bool phone);
+
+// A section title inside a card with an optional count, e.g. "Notifications  3".
+void card_title(const Fonts& fonts, const char* icon, const char* text, int count = -1);
 
 // "2 Mar – 15 Mar 2026"
 std::string date_range(Date first, Date last);

@@ -38,11 +38,13 @@ TEST_CASE("clicking the side navigation changes the view") {
     headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
     ui.app().set_state(demo(), "test");
     ui.frame();
-    // Nav items are 40 px tall from y = 56 + 12; "Open shifts" is the second, "Reports" the fourth.
-    ui.click(80, 56 + 12 + 40 + 20);
+    // Nav items are 40 px tall from y = 56 + 12: Home, Rota, Open shifts, My rota, Reports.
+    ui.click(80, 56 + 12 + 2 * 40 + 20);
     CHECK(ui.app().session().view == ui::View::OpenShifts);
-    ui.click(80, 56 + 12 + 3 * 40 + 20);
+    ui.click(80, 56 + 12 + 4 * 40 + 20);
     CHECK(ui.app().session().view == ui::View::Reports);
+    ui.click(80, 56 + 12 + 20);
+    CHECK(ui.app().session().view == ui::View::Home);
 }
 
 TEST_CASE("a phone-width screen gets bottom tabs instead of the side navigation") {
@@ -50,7 +52,7 @@ TEST_CASE("a phone-width screen gets bottom tabs instead of the side navigation"
     ui.app().set_state(demo(), "test");
     ui.app().session().view = ui::View::Rota;
     ui.frame();
-    // Tabs: My shifts, Open shifts, Rota, Reports across the bottom 64 px.
+    // A manager's tabs: Rota, Bank (open shifts), Home, Reports across the bottom 64 px.
     ui.click(390.0f * 1.5f / 4, 844 - 30);
     CHECK(ui.app().session().view == ui::View::OpenShifts);
 }
@@ -69,7 +71,7 @@ TEST_CASE("every view draws for every role without tripping ImGui's checks") {
     headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
     ui.app().set_state(demo(120), "test");
     for (Role role : {Role::Manager, Role::Clinician, Role::Admin}) {
-        for (ui::View v : {ui::View::Rota, ui::View::OpenShifts, ui::View::MyShifts, ui::View::Reports}) {
+        for (ui::View v : {ui::View::Home, ui::View::Rota, ui::View::OpenShifts, ui::View::MyRota, ui::View::Reports}) {
             ui.app().session().role = role;
             ui.app().session().view = v;
             ui.frame();

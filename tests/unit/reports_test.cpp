@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "core/reports.hpp"
+#include "rules_fixture.hpp"
 
 using namespace sb;
 
@@ -61,4 +62,21 @@ TEST_CASE("rate card: a type-specific rate beats the grade's general one; no ent
     CHECK(rate_for(s, band5, "night") == 3250);
     CHECK(rate_for(s, {StaffGroup::Nurse, {"Band 7", "Band 6"}, {}}, "early") == 3150);
     CHECK(rate_for(s, {StaffGroup::Doctor, {"Band 5"}, {}}, "early") == 0);
+}
+
+TEST_CASE("hours summary: this week, the busiest 168 h against 72 h, and the period average against 48 h") {
+    test::RotaFixture f("tcs2016");
+    // Mon 2 to Fri 6 March 2026: five 13 h long days = 65 h in one 168 h window.
+    for (int day = 2; day <= 6; ++day) f.add(day, "07:30", "20:30", "long_day");
+    f.add(16, "07:00", "15:00");   // one more in the third week
+    const HoursSummary h = hours_summary(f.state, f.state.staff[0], make_date(2026, 3, 4));
+    CHECK(h.week_minutes == 65 * 60);
+    CHECK(h.window == 168 * 60);
+    CHECK(h.window_limit == 72 * 60);
+    CHECK(h.busiest_window_minutes == 65 * 60);
+    CHECK(h.average_limit == 48 * 60);
+    CHECK(h.average_week_minutes == (65 + 8) * 60 * 7 / 28);
+    // Seen from the third week, the first week's window no longer reaches today.
+    const HoursSummary later = hours_summary(f.state, f.state.staff[0], make_date(2026, 3, 16));
+    CHECK(later.busiest_window_minutes == 8 * 60);
 }

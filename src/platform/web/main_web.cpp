@@ -11,6 +11,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <iterator>
 #include <string>
 
 #include "core/data_format.hpp"
@@ -36,6 +37,13 @@ struct Platform {
 Platform g;
 
 void request_frames(int n = 3) { g.frames_to_draw = std::max(g.frames_to_draw, n); }
+
+// The phone keyboard (shell.js): the page's hidden input is focused by the touch handler itself;
+// here it is let go once ImGui no longer wants text, so the keyboard closes with the field.
+EM_JS(void, js_release_keyboard, (), {
+    const input = document.getElementById('keyboard');
+    if (input && document.activeElement === input) input.blur();
+});
 
 // Fetch the snapshot with the browser's fetch(); the answer comes back through sb_receive_data.
 EM_JS(void, js_fetch_snapshot, (), {
@@ -66,7 +74,7 @@ EM_JS(int, js_query_int, (const char* name, int fallback), {
     return Number.isFinite(n) ? n : fallback;
 });
 
-// ?role=manager|clinician|admin and ?view=rota|open|mine|reports: a link can open a given screen.
+// ?role=manager|clinician|admin and ?view=home|rota|open|mine|reports: a link can open a given screen.
 EM_JS(int, js_query_choice, (const char* name, const char* options), {
     const v = new URLSearchParams(location.search).get(UTF8ToString(name));
     return v === null ? -1 : UTF8ToString(options).split(',').indexOf(v);
@@ -75,7 +83,7 @@ EM_JS(int, js_query_choice, (const char* name, const char* options), {
 void apply_url_choices() {
     const int role = js_query_choice("role", "admin,manager,clinician");
     if (role >= 0) g.app->sign_in_as(sb::Role(role));
-    const int view = js_query_choice("view", "rota,open,mine,reports");
+    const int view = js_query_choice("view", "home,rota,open,mine,reports");
     if (view >= 0) g.app->session().view = sb::ui::View(view);
 }
 
@@ -140,6 +148,9 @@ void main_loop(void*) {
     ImGui::NewFrame();
     g.app->frame();
     ImGui::Render();
+    static bool wanted_text = false;
+    if (wanted_text && !ImGui::GetIO().WantTextInput) js_release_keyboard();
+    wanted_text = ImGui::GetIO().WantTextInput;
     const double t1 = emscripten_get_now();
     int fb_w = 0, fb_h = 0;
     SDL_GL_GetDrawableSize(g.window, &fb_w, &fb_h);
@@ -205,6 +216,37 @@ EMSCRIPTEN_KEEPALIVE const char* sb_test_cell_rect(const char* staff, const char
 EMSCRIPTEN_KEEPALIVE const char* sb_test_sample_cells() {
     static std::string out;
     out = g.app->sample_cells_json();
+    return out.c_str();
+}
+
+// The phone keyboard bridge (shell.js): is (x, y) in CSS pixels on a text field drawn last frame?
+EMSCRIPTEN_KEEPALIVE int sb_text_field_at(float x, float y) { return g.app->text_field_at(x, y) ? 1 : 0; }
+
+// Text typed on the phone keyboard (UTF-8, any script), delivered by the hidden input's events.
+EMSCRIPTEN_KEEPALIVE void sb_text_input(const char* utf8) {
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    request_frames();
+}
+
+// Keys that edit rather than type: 0 Backspace, 1 Enter, 2 Tab, 3 Escape, 4 Left, 5 Right.
+EMSCRIPTEN_KEEPALIVE void sb_key(int which) {
+    static const ImGuiKey keys[] = {ImGuiKey_Backspace, ImGuiKey_Enter, ImGuiKey_Tab, ImGuiKey_Escape, ImGuiKey_LeftArrow, ImGuiKey_RightArrow};
+    if (which < 0 || which >= int(std::size(keys))) return;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(keys[which], true);   // down and up in one go: ImGui trickles them over two frames
+    io.AddKeyEvent(keys[which], false);
+    request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sb_test_item_rect(const char* prefix) {
+    static std::string out;
+    out = g.app->widget_json(prefix, false);
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sb_test_text_fields() {
+    static std::string out;
+    out = g.app->widget_json("", true);
     return out.c_str();
 }
 
