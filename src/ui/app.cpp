@@ -148,6 +148,11 @@ std::string App::summary_json() const {
 
 void App::frame() {
     begin_widget_frame();
+    draw_frame();
+    end_widget_frame();   // the rectangles of a complete frame, for the keyboard bridge and tests
+}
+
+void App::draw_frame() {
     const ImGuiIO& io = ImGui::GetIO();
     rules_.refresh(state_);
     ViewContext ctx{state_, fonts_, session_, memory_, rules_, *this};

@@ -62,6 +62,7 @@ public:
 
 private:
     void choose_default_user(Role role);
+    void draw_frame();
     void draw_top_bar(const ViewContext& ctx);
     void draw_side_nav(const ViewContext& ctx);
     void draw_bottom_tabs(const ViewContext& ctx);

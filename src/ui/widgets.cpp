@@ -62,10 +62,9 @@ void note_item(const char* label, bool text) {
 }
 }  // namespace
 
-void begin_widget_frame() {
-    g_drawn.swap(g_drawing);
-    g_drawing.clear();
-}
+void begin_widget_frame() { g_drawing.clear(); }
+
+void end_widget_frame() { g_drawn.swap(g_drawing); }
 
 const std::vector<WidgetRect>& widget_rects() { return g_drawn; }
 

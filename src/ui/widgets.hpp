@@ -26,6 +26,7 @@ struct WidgetRect {
     bool text_field = false;
 };
 void begin_widget_frame();
+void end_widget_frame();
 const std::vector<WidgetRect>& widget_rects();
 
 // ImGui::InputTextWithHint that also records where it is (every text field goes through this).

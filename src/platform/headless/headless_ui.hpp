@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "ui/app.hpp"
+#include "ui/widgets.hpp"
 
 namespace sb::headless {
 
@@ -49,6 +50,40 @@ public:
         mouse_button(true);
         frame();
         mouse_button(false);
+        frame();
+        frame();
+    }
+
+    // Clicks the first button drawn last frame whose label starts with `prefix` ("Approve swap##");
+    // false if there is none on screen.
+    // One drawn off screen is scrolled into view with the mouse wheel first, as a person would.
+    bool click_widget(const std::string& prefix) {
+        const ImVec2 screen = ImGui::GetIO().DisplaySize;
+        for (int i = 0; i < 3; ++i) frame();   // auto-sized cards settle over a frame or two
+        for (int attempt = 0; attempt < 60; ++attempt) {
+            const ui::WidgetRect* found = nullptr;
+            for (const auto& r : ui::widget_rects())
+                if (r.label.compare(0, prefix.size(), prefix) == 0) {
+                    found = &r;
+                    break;
+                }
+            if (!found) return false;
+            const ImVec2 c((found->min.x + found->max.x) * 0.5f, (found->min.y + found->max.y) * 0.5f);
+            // Below the top bar and above a phone's bottom tabs: safely on screen.
+            if (c.y > 90 && c.y < screen.y - 90) {
+                click(c.x, c.y);
+                return true;
+            }
+            mouse_move(screen.x * 0.6f, screen.y * 0.5f);
+            ImGui::GetIO().AddMouseWheelEvent(0, c.y > screen.y * 0.5f ? -2.0f : 2.0f);
+            frame();
+            frame();
+        }
+        return false;
+    }
+    // Types text into whatever field has the keyboard focus, as the keyboard bridge delivers it.
+    void type(const char* utf8) {
+        ImGui::GetIO().AddInputCharactersUTF8(utf8);
         frame();
         frame();
     }

@@ -1,0 +1,211 @@
+// The clinician's and the manager's bank screens driven through the UI: filters, leave, swaps,
+// rate raises with notifications, and a late cancellation with a typed reason.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/demo_trust.hpp"
+#include "platform/headless/headless_ui.hpp"
+#include "ui/icons.hpp"
+
+using namespace sb;
+using json = nlohmann::json;
+
+namespace {
+State demo(int staff = 120) {
+    DemoOptions o;
+    o.staff = staff;
+    o.weeks = 4;
+    return make_demo_trust(o);
+}
+
+struct Screen {
+    headless::HeadlessUi ui;
+    Screen(int w, int h, State s) : ui(w, h, SHIFTBANK_FONT_DIR) {
+        ui.app().set_state(std::move(s), "test");
+        ui.app().session().today = ui.app().state().period_start;
+    }
+    void show(Role role, ui::View view, const std::string& user = "") {
+        ui.app().sign_in_as(role);
+        if (!user.empty()) ui.app().session().user = user;
+        ui.app().session().view = view;
+        ui.frame();
+        ui.frame();
+    }
+    json summary() { return json::parse(ui.app().summary_json()); }
+    const State& state() { return ui.app().state(); }
+    std::string me() { return state().find_user(ui.app().session().user)->staff; }
+};
+}  // namespace
+
+TEST_CASE("open-shift filters: shift type, rate and dates narrow the list; sorting by rate puts the best paid first") {
+    Screen s(1280, 800, demo());
+    s.show(Role::Clinician, ui::View::OpenShifts);
+    const size_t all = s.summary()["open_listed"];
+    REQUIRE(all > 4);
+    auto& f = s.ui.app().view_memory().open;
+    f.type = "night";
+    s.ui.frame();
+    const size_t nights = s.summary()["open_listed"];
+    CHECK(nights < all);
+    const Staff* me = s.state().find_staff(s.me());
+    size_t expected = 0;
+    for (const Shift& x : s.state().shifts)
+        if (x.status == ShiftStatus::Open && x.type == "night" && x.start.date >= s.ui.app().session().today &&
+            x.requirements.group == me->group &&
+            (x.requirements.grades.empty() || std::count(x.requirements.grades.begin(), x.requirements.grades.end(), me->grade)))
+            ++expected;
+    CHECK(nights == expected);
+    f = {};
+    f.range = 1;   // next 7 days
+    s.ui.frame();
+    CHECK(size_t(s.summary()["open_listed"]) < all);
+    f = {};
+    f.min_rate = 100000;
+    s.ui.frame();
+    CHECK(s.summary()["open_listed"] == 0);
+    // Best paid first: the first bookable card is the best-paid bookable shift.
+    f = {};
+    f.sort = 1;
+    f.bookable_only = true;
+    s.ui.frame();
+    s.ui.frame();
+    int best = 0, first = -1;
+    for (const auto& r : ui::widget_rects()) {
+        const auto hash = r.label.find("##");
+        if (hash == std::string::npos || (r.label.rfind("Book now", 0) != 0 && r.label.rfind("Apply", 0) != 0)) continue;
+        const Shift* x = s.state().find_shift(r.label.substr(hash + 2));
+        REQUIRE(x);
+        if (first < 0) first = x->rate_pence_per_hour;
+        best = std::max(best, x->rate_pence_per_hour);
+    }
+    CHECK(first == best);
+}
+
+TEST_CASE("leave: the clinician asks on My rota, the manager approves it from Home") {
+    Screen s(1280, 800, demo());
+    s.show(Role::Clinician, ui::View::MyRota);
+    const std::string me = s.me();
+    REQUIRE(s.ui.click_widget(ICON_PLANE "  Request leave"));
+    REQUIRE(s.ui.click_widget("Send request"));
+    auto mine = [&] {
+        for (const Leave& l : s.state().leave)
+            if (l.staff == me) return &l;
+        return static_cast<const Leave*>(nullptr);
+    };
+    REQUIRE(mine());
+    CHECK(mine()->status == RequestStatus::Pending);
+    CHECK(mine()->first == s.ui.app().session().today + 14);
+    const std::string id = mine()->id;
+    // A manager of the person's ward: find one, then decide on Home.
+    const Staff* p = s.state().find_staff(me);
+    std::string manager;
+    for (const User& u : s.state().users)
+        if (u.role == Role::Manager && std::find(u.wards.begin(), u.wards.end(), p->wards.front()) != u.wards.end()) manager = u.id;
+    REQUIRE_FALSE(manager.empty());
+    s.show(Role::Manager, ui::View::Home, manager);
+    REQUIRE(s.ui.click_widget("Approve leave##" + id));
+    CHECK(mine()->status == RequestStatus::Approved);
+}
+
+TEST_CASE("swap: offered from My rota, accepted by the colleague on Home, approved by the coordinator") {
+    Screen s(1280, 800, demo());
+    s.show(Role::Clinician, ui::View::MyRota);
+    const std::string me = s.me();
+    // One of my shifts that has a like-for-like candidate: try my future shifts until one shows "Ask to swap".
+    bool asked = false;
+    for (const Shift& x : s.state().shifts) {
+        if (x.assignee != me || x.start.date < s.ui.app().session().today + 2) continue;
+        s.ui.app().view_memory().picked_shift = x.id;
+        s.ui.app().view_memory().swap_for = x.id;
+        s.ui.frame();
+        s.ui.frame();
+        if (s.ui.click_widget("Ask to swap##")) {
+            asked = true;
+            break;
+        }
+    }
+    REQUIRE(asked);
+    REQUIRE(s.state().swaps.size() == 1);
+    const Swap w = s.state().swaps[0];
+    std::string colleague;
+    for (const User& u : s.state().users)
+        if (u.staff == w.to) colleague = u.id;
+    REQUIRE_FALSE(colleague.empty());
+    s.show(Role::Clinician, ui::View::Home, colleague);
+    REQUIRE(s.ui.click_widget("Accept swap##" + w.id));
+    INFO(s.ui.app().last_message());
+    CHECK(s.state().swaps[0].status == RequestStatus::Accepted);
+    s.show(Role::Admin, ui::View::Home);
+    REQUIRE(s.ui.click_widget("Approve swap##" + w.id));
+    CHECK(s.state().swaps[0].status == RequestStatus::Approved);
+    CHECK(s.state().find_shift(w.shift)->assignee == w.to);
+    CHECK(s.state().find_shift(w.other_shift)->assignee == w.from);
+}
+
+TEST_CASE("a manager raises a vacancy's rate; eligible clinicians see it on Home and mark it read") {
+    Screen s(1280, 800, demo());
+    s.show(Role::Admin, ui::View::OpenShifts);
+    REQUIRE(s.ui.click_widget(ICON_ARROW_UP "  Raise rate##"));
+    std::string shift;
+    for (const auto& r : ui::widget_rects())
+        if (r.label.rfind("Raise and tell staff##", 0) == 0) shift = r.label.substr(r.label.find("##") + 2);
+    REQUIRE_FALSE(shift.empty());
+    const int before = s.state().find_shift(shift)->rate_pence_per_hour;
+    REQUIRE(s.ui.click_widget("Raise and tell staff##"));
+    CHECK(s.state().find_shift(shift)->rate_pence_per_hour == before + 200);
+    REQUIRE_FALSE(s.state().notifications.empty());
+    const Notification n = s.state().notifications.front();
+    CHECK(n.kind == NoticeKind::RateRaised);
+    std::string clinician;
+    for (const User& u : s.state().users)
+        if (u.staff == n.staff) clinician = u.id;
+    s.show(Role::Clinician, ui::View::Home, clinician);
+    CHECK(s.summary()["unread_notifications"] == 1);
+    REQUIRE(s.ui.click_widget("Mark all read"));
+    CHECK(s.summary()["unread_notifications"] == 0);
+}
+
+TEST_CASE("a late cancellation needs a reason, typed in any script, and is recorded") {
+    Screen s(1280, 800, demo());
+    s.show(Role::Clinician, ui::View::MyRota);
+    const std::string me = s.me();
+    // Make one of their shifts tomorrow a bank booking (less than 48 h away), or give them one.
+    State st = s.state();
+    const Date tomorrow = s.ui.app().session().today + 1;
+    std::string id;
+    for (Shift& x : st.shifts)
+        if (id.empty() && x.assignee == me && x.start.date == tomorrow) {
+            x.status = ShiftStatus::Booked;
+            x.source = ShiftSource::Bank;
+            id = x.id;
+        }
+    for (Shift& x : st.shifts)
+        if (id.empty() && x.start.date == tomorrow && x.status == ShiftStatus::Open && x.requirements.group == st.find_staff(me)->group) {
+            x.assignee = me;
+            x.status = ShiftStatus::Booked;
+            id = x.id;
+        }
+    REQUIRE_FALSE(id.empty());
+    const Date today = s.ui.app().session().today;
+    s.ui.app().set_state(st, "test");
+    s.ui.app().session().today = today;
+    s.show(Role::Clinician, ui::View::MyRota);
+    s.ui.app().session().user = st.user_for_staff(me)->id;
+    s.ui.app().view_memory().picked_shift = id;
+    s.ui.frame();
+    s.ui.frame();
+    REQUIRE(s.ui.click_widget("Cancel late (recorded)"));
+    CHECK(s.state().find_shift(id)->status == ShiftStatus::Booked);   // disabled until there is a reason
+    const auto fields = ui::widget_rects();
+    auto reason = std::find_if(fields.begin(), fields.end(), [](const ui::WidgetRect& r) { return r.text_field && r.label == "##reason"; });
+    REQUIRE(reason != fields.end());
+    s.ui.click((reason->min.x + reason->max.x) / 2, (reason->min.y + reason->max.y) / 2);
+    s.ui.type("Zoë's child is ill; Łukasz knows");
+    REQUIRE(s.ui.click_widget("Cancel late (recorded)"));
+    CHECK(s.state().find_shift(id)->status == ShiftStatus::Open);
+    REQUIRE_FALSE(s.state().cancellations.empty());
+    CHECK(s.state().cancellations.back().late);
+    CHECK(s.state().cancellations.back().reason == "Zoë's child is ill; Łukasz knows");
+}
