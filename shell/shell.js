@@ -110,6 +110,9 @@
       if (t) onTap(t.clientX, t.clientY);
     });
     canvas.addEventListener('pointerup', (e) => { if (e.pointerType === 'pen') onTap(e.clientX, e.clientY); });
+    // The mouse events a browser makes up after a tap would move focus to the canvas and close the
+    // keyboard again; the app still receives them (SDL listens separately).
+    canvas.addEventListener('mousedown', (e) => { if (document.activeElement === input) e.preventDefault(); });
     input.addEventListener('input', (e) => {
       if (!ready() || e.isComposing) return;   // IME: wait for compositionend
       if (e.inputType === 'deleteContentBackward') key(0);

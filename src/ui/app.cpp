@@ -131,7 +131,9 @@ std::string App::summary_json() const {
                         {"message_is_error", toast_is_error_},
                         {"rota_search", memory_.search},
                         {"open_search", memory_.open.search},
-                        {"open_listed", memory_.open_listed}};
+                        {"open_listed", memory_.open_listed},
+                        {"open_first_refusal", memory_.open_first_refusal},
+                        {"text_input", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput}};
     // The signed-in person's own figures: what the booking tests check after a tap.
     if (const User* u = state_.find_user(session_.user); u && !u->staff.empty()) {
         int bookings = 0, applications = 0, unread = 0;

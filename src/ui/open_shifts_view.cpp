@@ -48,7 +48,10 @@ void booking_footer(ViewContext& ctx, const Shift& s, float width) {
         ImGui::PopFont();
         ImGui::PushStyleColor(ImGuiCol_Text, colour::rgb(0x8A1538));
         for (const Violation& x : v.violations)
-            if (x.severity == Severity::Block) ImGui::TextWrapped("%s", x.message.c_str());
+            if (x.severity == Severity::Block) {
+                ImGui::TextWrapped("%s", x.message.c_str());
+                if (ctx.memory.open_first_refusal.empty()) ctx.memory.open_first_refusal = x.message;
+            }
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         end_callout(colour::kPaleRed, width);
@@ -281,6 +284,7 @@ void draw_open_shifts_view(ViewContext& ctx) {
         return list[a]->start < list[b]->start;
     });
     ctx.memory.open_listed = list.size();
+    ctx.memory.open_first_refusal.clear();
     draw_approval_queue(ctx);
     if (!ctx.phone) heading(ctx.fonts, "Open shifts");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

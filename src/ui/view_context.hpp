@@ -116,6 +116,7 @@ struct ViewMemory {
         char search[64] = "";       // ward or site name
     } open;
     size_t open_listed = 0;         // how many the filters let through (last frame), for tests
+    std::string open_first_refusal; // the first rule message shown on a card (last frame), for tests
     std::string raise_shift;        // the vacancy whose "raise rate" box is open
     char raise_rate[12] = "";
 

@@ -1,4 +1,4 @@
-// The clinician on a phone (390x844, touch): My shifts, and the calendar export downloaded as a
+// The clinician on a phone (390x844, touch): My rota, and the calendar export downloaded as a
 // real .ics file whose lines end in CRLF.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,24 +8,22 @@ const server = await startServer(['--demo-staff', '120']);
 const browser = await launchChromium();
 
 await run([
-  ['phone: my shifts, then "Add to my calendar" downloads an RFC 5545 file', async () => {
+  ['phone: my rota, then "Add to my calendar" downloads an RFC 5545 file', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true,
                                                deviceScaleFactor: 3, acceptDownloads: true });
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(server.url + '?role=clinician');
+    await page.goto(server.url + '?role=clinician&view=mine');
     await page.waitForFunction(() => window.shiftbankTest && window.shiftbankTest.ready, null, { timeout: 60000 });
     const state = await page.evaluate(() => window.shiftbankTest.state());
-    assert(state.role === 'clinician' && state.view === 'My shifts', 'state ' + JSON.stringify(state));
-    await page.screenshot({ path: join(artefacts, 'clinician-my-shifts-390x844.png') });
-    // The button sits under the summary: tap down the middle of the screen until a download starts.
-    let download = null;
-    for (let y = 120; y < 330 && !download; y += 12) {
-      const waiting = page.waitForEvent('download', { timeout: 700 }).catch(() => null);
-      await page.touchscreen.tap(195, y);
-      download = await waiting;
-    }
+    assert(state.role === 'clinician' && state.view === 'My rota', 'state ' + JSON.stringify(state));
+    await page.screenshot({ path: join(artefacts, 'clinician-my-rota-390x844.png') });
+    const r = await page.evaluate(() => window.shiftbankTest.itemRect('\uf073  Add to my calendar'));
+    assert(r, 'no calendar export button on screen');
+    const waiting = page.waitForEvent('download', { timeout: 5000 }).catch(() => null);
+    await page.touchscreen.tap(r.x + r.w / 2, r.y + r.h / 2);
+    const download = await waiting;
     assert(download, 'no download');
     assert(download.suggestedFilename() === 'shiftbank-shifts.ics', 'file ' + download.suggestedFilename());
     const text = readFileSync(await download.path(), 'utf8');
