@@ -2,6 +2,7 @@
 
 #include <array>
 #include <string>
+#include <utility>
 
 namespace sb {
 namespace {
@@ -52,6 +53,15 @@ std::string list(const Names<E, N>& names) {
 }
 
 }  // namespace
+
+std::string_view document_name(std::string_view kind) {
+    static constexpr std::pair<std::string_view, std::string_view> names[] = {
+        {"dbs", "DBS check"}, {"right_to_work", "right to work"}, {"mandatory_training", "mandatory training"},
+        {"gmc", "GMC registration"}, {"nmc", "NMC registration"}, {"hcpc", "HCPC registration"}};
+    for (const auto& [k, v] : names)
+        if (kind == k) return v;
+    return kind;
+}
 
 std::string_view to_string(StaffGroup v) { return kGroup.json[size_t(v)]; }
 std::string_view to_string(Employment v) { return kEmployment.json[size_t(v)]; }

@@ -39,6 +39,9 @@ template <> std::optional<AutoApprove> parse_enum(std::string_view s);
 template <> std::optional<NoticeKind> parse_enum(std::string_view s);
 template <> std::optional<NoticeFrequency> parse_enum(std::string_view s);
 
+// "DBS check" for "dbs", "NMC registration" for "nmc"…; an unknown kind as it is.
+std::string_view document_name(std::string_view kind);
+
 // "doctor, nurse, hca or ahp": for error messages that list what is allowed.
 template <class E> std::string allowed_values();
 

@@ -156,6 +156,8 @@ void waiting_card(ViewContext& ctx, const Staff& me) {
 
 void prefs_editor(ViewContext& ctx) {
     NotificationPrefs& p = ctx.memory.prefs_draft;
+    // Checkboxes big enough for a finger on a phone (44 px and more).
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ctx.phone ? ImVec2(14, 15) : ImGui::GetStyle().FramePadding);
     ImGui::TextWrapped("Tell me about open shifts I can work:");
     std::vector<std::string> all_wards, all_types;
     for (const Ward& w : ctx.state.wards) all_wards.push_back(w.id);
@@ -217,6 +219,7 @@ void prefs_editor(ViewContext& ctx) {
     }
     ImGui::SameLine(0, 8);
     if (button("Cancel", ButtonKind::Secondary, touch_size(ctx, 0.5f))) ctx.memory.prefs_open = false;
+    ImGui::PopStyleVar();
 }
 
 void notifications_card(ViewContext& ctx, const Staff& me) {

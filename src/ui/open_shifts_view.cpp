@@ -17,11 +17,6 @@ namespace sb::ui {
 using namespace colour;
 
 namespace {
-bool matches_person(const Shift& s, const Staff& p) {
-    if (s.requirements.group != p.group) return false;
-    const auto& g = s.requirements.grades;
-    return g.empty() || std::find(g.begin(), g.end(), p.grade) != g.end();
-}
 // Under each card, what this person can do about the shift: book it (wards that allow instant
 // booking), apply (wards that approve), or, if a rule stops them, the rule and its numbers in words
 // instead of the shift silently disappearing.
@@ -51,6 +46,7 @@ void booking_footer(ViewContext& ctx, const Shift& s, float width) {
             if (x.severity == Severity::Block) {
                 ImGui::TextWrapped("%s", x.message.c_str());
                 if (ctx.memory.open_first_refusal.empty()) ctx.memory.open_first_refusal = x.message;
+                ctx.memory.open_refusals.emplace(s.id, x.message);
             }
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
@@ -167,7 +163,8 @@ void filter_bar(ViewContext& ctx) {
     segmented("sort", sorts, 2, f.sort, ctx.phone);
     if (ctx.phone && !f.shown) return;
     const char* ranges[] = {"Any date", "Next 7 days", "Next 14 days", "Next 28 days"};
-    segmented("range", ranges, 4, f.range, ctx.phone);
+    const char* short_ranges[] = {"Any date", "7 days", "14 days", "28 days"};   // fits a phone's width
+    segmented("range", ctx.phone ? short_ranges : ranges, 4, f.range, ctx.phone);
     const float w = ctx.phone ? ImGui::GetContentRegionAvail().x : 200.0f;
     ImGui::SetNextItemWidth(w);
     const Site* site = nullptr;
@@ -258,7 +255,7 @@ void draw_open_shifts_view(ViewContext& ctx) {
     int can_book = 0, eligible = 0;
     std::vector<char> allowed;
     for (const Shift* s : open) {
-        if (personal && !matches_person(*s, *ctx.me)) continue;
+        if (personal && !eligible_for(*ctx.me, *s)) continue;   // group, grade, skills, documents in date
         bool ok = true;
         if (personal) {
             Shift booked = *s;
@@ -285,6 +282,7 @@ void draw_open_shifts_view(ViewContext& ctx) {
     });
     ctx.memory.open_listed = list.size();
     ctx.memory.open_first_refusal.clear();
+    ctx.memory.open_refusals.clear();
     draw_approval_queue(ctx);
     if (!ctx.phone) heading(ctx.fonts, "Open shifts");
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -295,6 +293,20 @@ void draw_open_shifts_view(ViewContext& ctx) {
         ImGui::TextWrapped("%zu vacancies posted to the staff bank from today", open.size());
     }
     ImGui::PopStyleColor();
+    // Expired documents hide every bank shift: say so, rather than leave an empty list unexplained.
+    if (personal)
+        for (const ComplianceDocument& d : ctx.me->documents)
+            if (d.expires < ctx.session.today + 28) {
+                begin_callout();
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 24);
+                const bool expired = d.expires < ctx.session.today;
+                ImGui::TextWrapped("%s Your %s %s on %s %d. Bank shifts after that date need it renewed: ask your bank office.",
+                                   ICON_WARNING, std::string(document_name(d.kind)).c_str(), expired ? "expired" : "expires",
+                                   format_weekday_day_month(d.expires).c_str(), civil(d.expires).year);
+                ImGui::PopTextWrapPos();
+                end_callout(expired ? colour::kPaleRed : colour::kPaleYellow, ImGui::GetContentRegionAvail().x);
+                break;
+            }
     filter_bar(ctx);
     ImGui::Spacing();
     if (list.empty()) {

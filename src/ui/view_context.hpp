@@ -117,6 +117,7 @@ struct ViewMemory {
     } open;
     size_t open_listed = 0;         // how many the filters let through (last frame), for tests
     std::string open_first_refusal; // the first rule message shown on a card (last frame), for tests
+    std::unordered_map<std::string, std::string> open_refusals;   // shift id → its card's first rule message
     std::string raise_shift;        // the vacancy whose "raise rate" box is open
     char raise_rate[12] = "";
 

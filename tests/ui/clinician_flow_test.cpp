@@ -209,3 +209,47 @@ TEST_CASE("a late cancellation needs a reason, typed in any script, and is recor
     CHECK(s.state().cancellations.back().late);
     CHECK(s.state().cancellations.back().reason == "Zoë's child is ill; Łukasz knows");
 }
+
+TEST_CASE("a booking a rule forbids: the card names the rule and its numbers, and the command is refused") {
+    Screen s(390, 844, demo());
+    s.show(Role::Clinician, ui::View::OpenShifts);
+    const std::string me = s.me();
+    State st = s.state();
+    const Staff& person = *st.find_staff(me);
+    // An open shift they could work, and a shift of theirs that ends 5 hours before it starts.
+    const Shift* open = nullptr;
+    for (const Shift& x : st.shifts)
+        if (x.status == ShiftStatus::Open && x.start.date > s.ui.app().session().today + 3 && eligible_for(person, x) &&
+            x.start.minute >= 13 * 60)
+            open = &x;
+    REQUIRE(open);
+    Shift mine = *open;
+    mine.id = "mine-before";
+    mine.assignee = me;
+    mine.status = ShiftStatus::Published;
+    mine.source = ShiftSource::Roster;
+    mine.start = {open->start.date, open->start.minute - 9 * 60};
+    mine.end = {open->start.date, open->start.minute - 5 * 60};
+    const std::string open_id = open->id;
+    // Nothing else of theirs that day, so the rest rule is the one that speaks.
+    std::erase_if(st.shifts, [&](const Shift& x) { return x.assignee == me && x.start.date >= mine.start.date - 1 && x.start.date <= mine.start.date + 1; });
+    st.shifts.push_back(mine);
+    const Date today = s.ui.app().session().today;
+    s.ui.app().set_state(st, "test");
+    s.ui.app().session().today = today;
+    s.show(Role::Clinician, ui::View::OpenShifts, st.user_for_staff(me)->id);
+    s.ui.app().view_memory().open.type = mine.type;   // keep the list short enough to draw it
+    s.ui.frame();
+    s.ui.frame();
+    const std::string refusal = s.ui.app().view_memory().open_refusals[open_id];
+    CHECK(refusal.find("5 h rest") != std::string::npos);
+    CHECK(refusal.find("the minimum is 11 h") != std::string::npos);
+    // No button to book it; and the command itself, if sent, is refused with the same words.
+    bool has_button = false;
+    for (const auto& r : ui::widget_rects()) has_button |= r.label.find("##" + open_id) != std::string::npos;
+    CHECK_FALSE(has_button);
+    const CommandResult r = s.ui.app().submit("apply", {{"shift", open_id}}, "Applied");
+    CHECK(r.status == CommandStatus::Rejected);
+    CHECK(r.reason.find("5 h rest") != std::string::npos);
+    CHECK(s.summary()["message_is_error"] == true);
+}

@@ -47,9 +47,6 @@ void check_eligibility(const Context& c, const RuleSpec& r) {
 }
 
 void check_documents(const Context& c, const RuleSpec& r) {
-    static const std::pair<const char*, const char*> names[] = {
-        {"dbs", "DBS check"}, {"right_to_work", "right to work"}, {"mandatory_training", "mandatory training"},
-        {"gmc", "GMC registration"}, {"nmc", "NMC registration"}, {"hcpc", "HCPC registration"}};
     for (int i = 0; i < int(c.spans.size()); ++i) {
         const Shift& s = *c.spans[size_t(i)].shift;
         // Expired documents block bank bookings; the substantive rota is the employer's own HR process.
@@ -57,10 +54,7 @@ void check_documents(const Context& c, const RuleSpec& r) {
         for (const auto& d : c.person.documents) {
             if (d.expires >= s.start.date) continue;
             c.report_lazy(r, i, i, [&] {
-                std::string name = d.kind;
-                for (const auto& [k, v] : names)
-                    if (d.kind == k) name = v;
-                return c.person.name + "'s " + name + " expired on " + format_day_month(d.expires) + " " +
+                return c.person.name + "'s " + std::string(document_name(d.kind)) + " expired on " + format_day_month(d.expires) + " " +
                        std::to_string(civil(d.expires).year) + ", before " + c.label(i) + "; bank shifts need it in date";
             });
             break;
