@@ -37,7 +37,7 @@ TEST_CASE("auto-approval: a matching grade with no warnings is booked at once; a
     CHECK(w.state.applications.back().status == RequestStatus::Pending);
 
     // Policy changes are the ward manager's alone, and malformed values are named.
-    CHECK(w.run("other.manager", "set_ward_policy", {{"ward", "w1"}, {"instant_booking", true}}).status == CommandStatus::Rejected);
+    CHECK(w.run("other.manager", "set_ward_policy", {{"ward", "w1"}, {"instant_booking", true}}).status == CommandStatus::Forbidden);
     auto bad = w.run("manager", "set_ward_policy", {{"ward", "w1"}, {"auto_approve", "always"}});
     CHECK(bad.status == CommandStatus::Malformed);
     CHECK(bad.reason.find("grade_match_no_warnings") != std::string::npos);
@@ -76,7 +76,7 @@ TEST_CASE("raising a rate: only upwards, only an open vacancy, and eligible staf
     s.rate_pence_per_hour = 2500;
     const std::string id = s.id;
     CHECK(w.run("manager", "raise_rate", {{"shift", id}, {"rate_pence_per_hour", 2400}}).status == CommandStatus::Rejected);
-    CHECK(w.run("zoe", "raise_rate", {{"shift", id}, {"rate_pence_per_hour", 3000}}).status == CommandStatus::Rejected);
+    CHECK(w.run("zoe", "raise_rate", {{"shift", id}, {"rate_pence_per_hour", 3000}}).status == CommandStatus::Forbidden);
     auto r = w.run("manager", "raise_rate", {{"shift", id}, {"rate_pence_per_hour", 3000}});
     REQUIRE(r.accepted());
     CHECK(w.state.find_shift(id)->rate_pence_per_hour == 3000);

@@ -35,7 +35,7 @@ TEST_CASE("apply → approve books the shift and declines the other applicants")
     REQUIRE(w.run("zoe", "apply", {{"shift", id}}).accepted());
     REQUIRE(w.run("lukasz", "apply", {{"shift", id}}).accepted());
     CHECK(w.run("zoe", "apply", {{"shift", id}}).reason == "You have already applied for this shift");
-    CHECK(w.run("zoe", "approve_application", {{"application", w.state.applications[0].id}}).status == CommandStatus::Rejected);
+    CHECK(w.run("zoe", "approve_application", {{"application", w.state.applications[0].id}}).status == CommandStatus::Forbidden);
     REQUIRE(w.run("manager", "approve_application", {{"application", w.state.applications[0].id}}).accepted());
     CHECK(w.state.find_shift(id)->assignee == "p1");
     CHECK(w.state.applications[1].status == RequestStatus::Declined);
@@ -202,7 +202,7 @@ TEST_CASE("leave: a clinician asks, the manager approves, and the rota then bloc
     auto r = w.run("zoe", "request_leave", {{"kind", "annual"}, {"first", "2026-03-09"}, {"last", "2026-03-13"}});
     REQUIRE(r.accepted());
     const std::string leave = w.state.leave[0].id;
-    CHECK(w.run("lukasz", "approve_leave", {{"leave", leave}}).status == CommandStatus::Rejected);
+    CHECK(w.run("lukasz", "approve_leave", {{"leave", leave}}).status == CommandStatus::Forbidden);
     REQUIRE(w.run("manager", "approve_leave", {{"leave", leave}}).accepted());
     const std::string id = w.open_shift(10).id;
     CHECK(w.run("zoe", "book", {{"shift", id}}).reason.find("approved annual leave") != std::string::npos);

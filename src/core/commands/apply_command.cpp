@@ -143,6 +143,13 @@ bool Ctx::rules_allow(const Shift& candidate, const std::string& staff) {
     return reject(why);
 }
 
+bool Ctx::forbid(std::string reason) {
+    if (!args.ok()) return false;
+    result.status = CommandStatus::Forbidden;
+    result.reason = std::move(reason);
+    return false;
+}
+
 void Ctx::set_inverse(std::string type, json payload) {
     result.inverse = Command{"", cmd.author, "", std::move(type), std::move(payload)};
 }
@@ -191,7 +198,7 @@ CommandResult apply_command(State& state, CommandLog& log, const Command& cmd) {
         result.status = CommandStatus::Malformed;
         result.reason = "The payload must be a JSON object";
     } else if (!author) {
-        result.status = CommandStatus::Rejected;
+        result.status = CommandStatus::Forbidden;
         result.reason = "Unknown author \"" + cmd.author.substr(0, 40) + "\"";
     } else {
         commands::Ctx ctx{state, cmd, *author, result, commands::Args(cmd.payload, result)};
@@ -202,6 +209,8 @@ CommandResult apply_command(State& state, CommandLog& log, const Command& cmd) {
         } else if (result.reason.empty()) {
             result.status = CommandStatus::Rejected;
             result.reason = "Not allowed";
+        } else if (result.status == CommandStatus::Accepted) {
+            result.status = CommandStatus::Rejected;   // a handler that set a reason but returned true
         }
         if (!result.accepted()) result.inverse.reset();
     }
@@ -213,6 +222,7 @@ std::string_view to_string(CommandStatus s) {
     switch (s) {
         case CommandStatus::Accepted: return "accepted";
         case CommandStatus::Rejected: return "rejected";
+        case CommandStatus::Forbidden: return "forbidden";
         case CommandStatus::Malformed: return "malformed";
     }
     return "";
@@ -241,6 +251,21 @@ std::optional<Command> command_from_json(const nlohmann::json& j, std::string& e
 
 nlohmann::json to_json(const Command& c) {
     return {{"id", c.id}, {"author", c.author}, {"time", c.time}, {"type", c.type}, {"payload", c.payload}};
+}
+
+std::optional<CommandResult> command_result_from_json(const nlohmann::json& j) {
+    if (!j.is_object() || !j.contains("id") || !j["id"].is_string() || !j.contains("status") || !j["status"].is_string())
+        return std::nullopt;
+    CommandResult r;
+    r.id = j["id"].get<std::string>();
+    const std::string status = j["status"].get<std::string>();
+    bool known = false;
+    for (CommandStatus s : {CommandStatus::Accepted, CommandStatus::Rejected, CommandStatus::Forbidden, CommandStatus::Malformed})
+        if (to_string(s) == status) r.status = s, known = true;
+    if (!known) return std::nullopt;
+    if (auto it = j.find("reason"); it != j.end() && it->is_string()) r.reason = it->get<std::string>();
+    if (auto it = j.find("revision"); it != j.end() && it->is_number_integer()) r.revision = it->get<int64_t>();
+    return r;
 }
 
 nlohmann::json to_json(const CommandResult& r) {

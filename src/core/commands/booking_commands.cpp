@@ -16,7 +16,7 @@ std::string subject(Ctx& c, const Shift& s) {
         return c.author.staff;
     }
     if (!c.manages(s.ward)) {
-        c.reject("You can only book or apply for yourself");
+        c.forbid("You can only book or apply for yourself");
         return {};
     }
     if (!c.state.find_staff(*who)) {
@@ -98,7 +98,7 @@ bool apply(Ctx& c) {
 bool withdraw(Ctx& c) {
     Application* a = find_application(c, c.args.text("application"));
     if (!c.args.ok() || !a) return false;
-    if (!c.is_self(a->staff) && !c.is_admin()) return c.reject("You can only withdraw your own applications");
+    if (!c.is_self(a->staff) && !c.is_admin()) return c.forbid("You can only withdraw your own applications");
     if (a->status != RequestStatus::Pending) return c.reject("This application is already " + std::string(to_string(a->status)));
     a->status = RequestStatus::Withdrawn;
     return true;
@@ -109,7 +109,7 @@ bool decide_application(Ctx& c, bool approve) {
     if (!c.args.ok() || !a) return false;
     Shift* s = c.shift(a->shift);
     if (!s) return false;
-    if (!c.manages(s->ward)) return c.reject("Only a manager of this shift's ward can decide applications");
+    if (!c.manages(s->ward)) return c.forbid("Only a manager of this shift's ward can decide applications");
     if (a->status != RequestStatus::Pending) return c.reject("This application is already " + std::string(to_string(a->status)));
     if (approve) {
         if (!open_for_booking(c, *s)) return false;
@@ -155,7 +155,7 @@ bool cancel_booking(Ctx& c) {
     if (!c.args.ok() || !s) return false;
     if (s->status != ShiftStatus::Booked) return c.reject("This shift is not booked");
     const bool own = c.is_self(s->assignee);
-    if (!own && !c.manages(s->ward)) return c.reject("You can only cancel your own bookings");
+    if (!own && !c.manages(s->ward)) return c.forbid("You can only cancel your own bookings");
     Cancellation rec{new_id(c.state, c.cmd, "cx-"), s->id, s->assignee, c.author.id, !own, c.cmd.time, 0, false, reason.value_or("")};
     if (auto now = command_time(c.cmd)) {
         const int64_t minutes = london_to_utc(s->start) - *now;

@@ -30,7 +30,8 @@ struct Command {
 
 enum class CommandStatus : unsigned char {
     Accepted,
-    Rejected,    // well-formed but not allowed: permissions, rules, state ("someone booked it first")
+    Rejected,    // well-formed but not allowed: rules or state ("someone booked it first")
+    Forbidden,   // well-formed but this author may not do it (not their ward, not themself): HTTP 403
     Malformed,   // unknown type, missing or wrongly typed fields (an HTTP 400 at the server)
 };
 
@@ -55,6 +56,8 @@ CommandResult apply_command(State& state, CommandLog& log, const Command& comman
 std::optional<Command> command_from_json(const nlohmann::json& j, std::string& error);
 nlohmann::json to_json(const Command& c);
 nlohmann::json to_json(const CommandResult& r);
+// The stored form back (id, status, reason, revision; warnings and the inverse are not kept).
+std::optional<CommandResult> command_result_from_json(const nlohmann::json& j);
 std::string_view to_string(CommandStatus s);
 
 // The command types this version understands (docs/commands.md lists each with its payload).

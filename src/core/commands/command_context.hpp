@@ -42,6 +42,7 @@ struct Ctx {
     bool is_self(const std::string& staff) const { return !author.staff.empty() && author.staff == staff; }
     Shift* shift(const std::string& id);                   // nullptr → rejected "no such shift"
     bool reject(std::string reason);                       // always returns false
+    bool forbid(std::string reason);                       // a permission refusal; always returns false
     // Would `candidate` on `staff` break a rule? Blocks reject unless a manager of the ward gives
     // payload.override_reason; warnings are kept on the result either way.
     bool rules_allow(const Shift& candidate, const std::string& staff);

@@ -14,8 +14,8 @@ bool raise_rate(Ctx& c) {
     Shift* s = c.shift(c.args.text("shift"));
     auto rate = c.args.integer("rate_pence_per_hour", 1, 100000);
     if (!c.args.ok() || !s) return false;
-    if (!c.manages(s->ward)) return c.reject("Only a manager of this shift's ward can change its rate");
-    if (s->status != ShiftStatus::Open) return c.reject("Only a vacancy open in the bank can have its rate raised");
+    if (!c.manages(s->ward)) return c.forbid("Only a manager of this shift's ward can change its rate");
+    if (s->status != ShiftStatus::Open) return c.forbid("Only a vacancy open in the bank can have its rate raised");
     if (*rate <= s->rate_pence_per_hour)
         return c.reject("The new rate must be higher than the current " + format_rate(s->rate_pence_per_hour));
     c.set_inverse("edit_shift", {{"shift", s->id}, {"rate_pence_per_hour", s->rate_pence_per_hour}});
@@ -35,7 +35,7 @@ bool set_ward_policy(Ctx& c) {
     if (!c.args.ok()) return false;
     auto it = std::find_if(c.state.wards.begin(), c.state.wards.end(), [&](const Ward& w) { return w.id == id; });
     if (it == c.state.wards.end()) return c.reject("There is no ward \"" + id + "\"");
-    if (!c.manages(id)) return c.reject("Only a manager of this ward can change how it books bank staff");
+    if (!c.manages(id)) return c.forbid("Only a manager of this ward can change how it books bank staff");
     Ward next = *it;
     const json& p = c.cmd.payload;
     if (auto f = p.find("instant_booking"); f != p.end()) {

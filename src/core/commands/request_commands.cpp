@@ -34,7 +34,7 @@ std::string self_or_managed(Ctx& c) {
         return {};
     }
     if (!c.is_self(staff) && !manages_staff(c, staff)) {
-        c.reject("You can only do this for yourself");
+        c.forbid("You can only do this for yourself");
         return {};
     }
     return staff;
@@ -60,7 +60,7 @@ bool decide_leave(Ctx& c, bool approve) {
     Leave* l = find_by_id(c, c.state.leave, c.args.text("leave"), "leave request");
     if (!c.args.ok() || !l) return false;
     if (!manages_staff(c, l->staff) && !(c.is_self(l->staff) && !approve))   // people may cancel their own
-        return c.reject("Only a manager of this person's ward can decide their leave");
+        return c.forbid("Only a manager of this person's ward can decide their leave");
     if (approve && l->status == RequestStatus::Approved) return c.reject("This leave is already approved");
     c.set_inverse("set_leave_status", {{"leave", l->id}, {"status", to_string(l->status)}});
     l->status = approve ? RequestStatus::Approved : RequestStatus::Declined;
@@ -75,7 +75,7 @@ bool set_leave_status(Ctx& c) {
     auto status = parse_enum<RequestStatus>(c.args.text("status"));
     if (!c.args.ok() || !l) return false;
     if (!status) return c.args.fail("payload.status must be one of " + allowed_values<RequestStatus>()), false;
-    if (!manages_staff(c, l->staff) && !c.is_self(l->staff)) return c.reject("Not your leave request");
+    if (!manages_staff(c, l->staff) && !c.is_self(l->staff)) return c.forbid("Not your leave request");
     c.set_inverse("set_leave_status", {{"leave", l->id}, {"status", to_string(l->status)}});
     l->status = *status;
     return true;
@@ -114,7 +114,7 @@ bool submit_timesheet(Ctx& c) {
     Shift* s = c.shift(c.args.text("shift"));
     auto start = c.args.local_time("start"), end = c.args.local_time("end");
     if (!c.args.ok() || !s) return false;
-    if (!c.is_self(s->assignee)) return c.reject("You can only submit a timesheet for your own shift");
+    if (!c.is_self(s->assignee)) return c.forbid("You can only submit a timesheet for your own shift");
     if (s->status != ShiftStatus::Booked && s->status != ShiftStatus::Published)
         return c.reject("A timesheet can only be submitted for a booked shift");
     const int64_t worked = london_to_utc(*end) - london_to_utc(*start);
@@ -133,7 +133,7 @@ bool approve_timesheet(Ctx& c) {
     if (!c.args.ok() || !t) return false;
     Shift* s = c.shift(t->shift);
     if (!s) return false;
-    if (!c.manages(s->ward)) return c.reject("Only a manager of this shift's ward can approve its timesheet");
+    if (!c.manages(s->ward)) return c.forbid("Only a manager of this shift's ward can approve its timesheet");
     if (t->status != RequestStatus::Pending) return c.reject("This timesheet is already " + std::string(to_string(t->status)));
     t->status = RequestStatus::Approved;
     s->status = ShiftStatus::SignedOff;
@@ -157,7 +157,7 @@ bool request_swap(Ctx& c) {
     Shift* mine = c.shift(c.args.text("shift"));
     Shift* theirs = mine ? c.shift(c.args.text("other_shift")) : nullptr;
     if (!c.args.ok() || !mine || !theirs) return false;
-    if (!c.is_self(mine->assignee)) return c.reject("You can only offer your own shift in a swap");
+    if (!c.is_self(mine->assignee)) return c.forbid("You can only offer your own shift in a swap");
     if (theirs->assignee.empty() || theirs->assignee == mine->assignee) return c.reject("Swap with a colleague's shift");
     if (!swap_allowed(c, *mine, *theirs)) return false;
     Swap w{new_id(c.state, c.cmd, "swap-"), mine->id, theirs->id, mine->assignee, theirs->assignee, RequestStatus::Pending};
@@ -171,7 +171,7 @@ bool request_swap(Ctx& c) {
 bool accept_swap(Ctx& c) {
     Swap* w = find_by_id(c, c.state.swaps, c.args.text("swap"), "swap");
     if (!c.args.ok() || !w) return false;
-    if (!c.is_self(w->to)) return c.reject("Only the colleague asked can accept this swap");
+    if (!c.is_self(w->to)) return c.forbid("Only the colleague asked can accept this swap");
     if (w->status != RequestStatus::Pending) return c.reject("This swap is already " + std::string(to_string(w->status)));
     w->status = RequestStatus::Accepted;
     if (const Shift* s = c.state.find_shift(w->shift))
@@ -185,7 +185,7 @@ std::pair<Shift*, Shift*> coordinated_shifts(Ctx& c, const Swap& w) {
     Shift* b = a ? c.shift(w.other_shift) : nullptr;
     if (!a || !b) return {nullptr, nullptr};
     if (!c.manages(a->ward) || !c.manages(b->ward)) {
-        c.reject("Only the rota coordinator of both wards can approve or undo this swap");
+        c.forbid("Only the rota coordinator of both wards can approve or undo this swap");
         return {nullptr, nullptr};
     }
     return {a, b};
@@ -223,7 +223,7 @@ bool decline_swap(Ctx& c) {
     if (!c.args.ok() || !w) return false;
     const Shift* a = c.state.find_shift(w->shift);
     if (!c.is_self(w->to) && !c.is_self(w->from) && !(a && c.manages(a->ward)))
-        return c.reject("Only the two colleagues or the rota coordinator can decline this swap");
+        return c.forbid("Only the two colleagues or the rota coordinator can decline this swap");
     if (w->status == RequestStatus::Approved) return c.reject("This swap has already happened");
     w->status = RequestStatus::Declined;
     if (a)

@@ -11,7 +11,7 @@ using json = nlohmann::json;
 bool managed_shift(Ctx& c, Shift*& s) {
     s = c.shift(c.args.text("shift"));
     if (!c.args.ok() || !s) return false;
-    if (!c.manages(s->ward)) return c.reject("Only a manager of this shift's ward can change it");
+    if (!c.manages(s->ward)) return c.forbid("Only a manager of this shift's ward can change it");
     return true;
 }
 
@@ -33,7 +33,7 @@ bool add_shift(Ctx& c, const json& j, const std::string& path) {
     if (!c.state.find_ward(s->ward)) return c.reject("There is no ward \"" + s->ward + "\"");
     if (!c.state.find_shift_type(s->type)) return c.reject("There is no shift type \"" + s->type + "\"");
     if (!s->assignee.empty() && !c.state.find_staff(s->assignee)) return c.reject("There is no member of staff \"" + s->assignee + "\"");
-    if (!c.manages(s->ward)) return c.reject("Only a manager of this ward can add shifts to it");
+    if (!c.manages(s->ward)) return c.forbid("Only a manager of this ward can add shifts to it");
     if (!check_assignee(c, *s)) return false;
     c.state.shifts.push_back(std::move(*s));
     return true;
@@ -74,7 +74,7 @@ bool delete_shifts(Ctx& c) {
     for (const auto& id : ids) {
         const Shift* s = c.shift(id);
         if (!s) return false;
-        if (!c.manages(s->ward)) return c.reject("Only a manager of " + s->ward + " can delete shift " + id);
+        if (!c.manages(s->ward)) return c.forbid("Only a manager of " + s->ward + " can delete shift " + id);
         removed.push_back(shift_to_json(*s));
     }
     for (const auto& id : ids)
@@ -128,7 +128,7 @@ bool change_shift(Ctx& c, bool move) {
         }
         if (auto w = c.args.optional_text("ward")) {
             if (!c.state.find_ward(*w)) return c.reject("There is no ward \"" + *w + "\"");
-            if (!c.manages(*w)) return c.reject("Only a manager of that ward can move shifts to it");
+            if (!c.manages(*w)) return c.forbid("Only a manager of that ward can move shifts to it");
             next.ward = *w;
         }
     }
@@ -233,7 +233,7 @@ bool change_statuses(Ctx& c, ShiftStatus to, bool (*eligible)(const Shift&), con
     for (const auto& id : ids) {
         Shift* s = c.shift(id);
         if (!s) return false;
-        if (!c.manages(s->ward)) return c.reject("Only a manager of " + s->ward + " can change shift " + id);
+        if (!c.manages(s->ward)) return c.forbid("Only a manager of " + s->ward + " can change shift " + id);
         if (eligible(*s)) targets.push_back(s);
     }
     if (targets.empty()) return c.reject(none);
@@ -275,7 +275,7 @@ bool set_status(Ctx& c) {
         if (!status) return c.args.fail("payload.shifts[].status must be one of " + allowed_values<ShiftStatus>()), false;
         Shift* s = c.shift(item["shift"].get<std::string>());
         if (!s) return false;
-        if (!c.manages(s->ward)) return c.reject("Only a manager of " + s->ward + " can change shift " + s->id);
+        if (!c.manages(s->ward)) return c.forbid("Only a manager of " + s->ward + " can change shift " + s->id);
         if (*status == ShiftStatus::Open && !s->assignee.empty()) return c.reject("An assigned shift cannot be open in the bank");
         undo.push_back({{"shift", s->id}, {"status", to_string(s->status)}, {"source", to_string(s->source)}});
     }
