@@ -1,30 +1,162 @@
 #include "api.hpp"
 
 #include <httplib.h>
+#include <sodium.h>
 
 #include <nlohmann/json.hpp>
 
-namespace sb::server {
+#include "core/enum_names.hpp"
 
-void register_api(httplib::Server& server, std::shared_ptr<const ApiState> api) {
+namespace sb::server {
+namespace {
+using json = nlohmann::json;
+constexpr size_t kMaxCommandsPerRequest = 500;
+
+void reply(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+}
+
+void error(httplib::Response& res, int status, const std::string& message) { reply(res, status, {{"error", message}}); }
+
+// The signed-in user of a request, or nullopt after answering 401.
+std::optional<User> signed_in(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+    const std::string header = req.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    if (header.compare(0, prefix.size(), prefix) != 0) {
+        res.set_header("WWW-Authenticate", "Bearer");
+        error(res, 401, "Sign in first: send the token from POST /api/login as \"Authorization: Bearer <token>\"");
+        return std::nullopt;
+    }
+    const auto user = api.auth->user_for(header.substr(prefix.size()));
+    const auto record = user ? api.service->find_user(*user) : std::nullopt;
+    if (!record) {
+        res.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        error(res, 401, "Your sign-in has expired or is not valid: sign in again");
+        return std::nullopt;
+    }
+    return record;
+}
+
+std::optional<json> body_json(const httplib::Request& req, httplib::Response& res) {
+    json j = json::parse(req.body, nullptr, false);
+    if (j.is_discarded()) {
+        error(res, 400, "The request body is not valid JSON");
+        return std::nullopt;
+    }
+    return j;
+}
+
+std::string iso(std::chrono::system_clock::time_point t) {
+    const auto tt = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+void login(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+    auto body = body_json(req, res);
+    if (!body) return;
+    if (!body->is_object() || !body->contains("username") || !(*body)["username"].is_string() || !body->contains("password") ||
+        !(*body)["password"].is_string())
+        return error(res, 400, "Send {\"username\": \"…\", \"password\": \"…\"}");
+    const std::string user = (*body)["username"];
+    const Auth::Login r = api.auth->login(user, (*body)["password"], req.remote_addr);
+    if (r.outcome == Auth::Login::Throttled) {
+        res.set_header("Retry-After", std::to_string(r.retry_after_seconds));
+        return error(res, 429, "Too many failed sign-ins: wait " + std::to_string(r.retry_after_seconds) + " s and try again");
+    }
+    const auto record = r.outcome == Auth::Login::Ok ? api.service->find_user(user) : std::nullopt;
+    if (!record) return error(res, 401, "Wrong username or password");
+    json u = {{"id", record->id}, {"name", record->name}, {"role", to_string(record->role)}, {"wards", record->wards}};
+    if (!record->staff.empty()) u["staff"] = record->staff;
+    reply(res, 200, {{"token", r.token}, {"expires_at", iso(r.expires)}, {"user", u}});
+}
+
+void commands(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+    auto user = signed_in(api, req, res);
+    if (!user) return;
+    auto body = body_json(req, res);
+    if (!body) return;
+    if (!body->is_object() || !body->contains("commands") || !(*body)["commands"].is_array())
+        return error(res, 400, "Send {\"commands\": [ … ]}");
+    const json& list = (*body)["commands"];
+    if (list.empty() || list.size() > kMaxCommandsPerRequest)
+        return error(res, 400, "Send between 1 and " + std::to_string(kMaxCommandsPerRequest) + " commands at a time");
+    // Check the shape of every command before applying any: a bad request changes nothing.
+    std::vector<Command> cmds;
+    for (size_t i = 0; i < list.size(); ++i) {
+        std::string why;
+        auto c = command_from_json(list[i], why);
+        if (!c) return error(res, 400, "Command " + std::to_string(i + 1) + ": " + why);
+        if (c->id.empty() || c->id.size() > 64) return error(res, 400, "Command " + std::to_string(i + 1) + ": the id must be 1 to 64 characters");
+        const auto& types = command_types();
+        if (std::find(types.begin(), types.end(), c->type) == types.end())
+            return error(res, 400, "Command " + std::to_string(i + 1) + ": unknown command type \"" + c->type.substr(0, 40) + "\"");
+        if (!c->payload.is_object()) return error(res, 400, "Command " + std::to_string(i + 1) + ": the payload must be a JSON object");
+        cmds.push_back(std::move(*c));
+    }
+    const std::vector<CommandResult> results = api.service->submit(*user, std::move(cmds));
+    json out = json::array();
+    int status = 200;
+    for (const CommandResult& r : results) {
+        json j = {{"id", r.id}, {"status", r.accepted() ? "accepted" : "rejected"}, {"revision", r.revision}};
+        if (!r.accepted()) j["kind"] = to_string(r.status), j["reason"] = r.reason;
+        if (!r.warnings.empty()) j["warnings"] = to_json(r)["warnings"];
+        if (r.status == CommandStatus::Malformed) status = 400;
+        else if (r.status == CommandStatus::Forbidden && status == 200) status = 403;
+        out.push_back(std::move(j));
+    }
+    reply(res, status, {{"results", out}});
+}
+}  // namespace
+
+std::string demo_password(const std::string& username) {
+    unsigned char h[4];
+    crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(username.data()), username.size(), nullptr, 0);
+    char hex[9];
+    sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+    return std::string("bank-") + hex;
+}
+
+void register_api(httplib::Server& server, std::shared_ptr<ApiState> api) {
     server.Get("/api/health", [api](const httplib::Request&, httplib::Response& res) {
-        nlohmann::json j = {{"status", "ok"},
-                            {"version", "0.1.0"},
-                            {"revision", api->state.revision},
-                            {"data", api->data_source},
-                            {"staff", api->state.staff.size()},
-                            {"shifts", api->state.shifts.size()}};
-        res.set_content(j.dump(), "application/json");
+        reply(res, 200, {{"status", "ok"}, {"version", "0.2.0"}, {"revision", api->service->revision()}, {"data", api->data_source},
+                         {"auth", true}});
     });
-    server.Get("/api/snapshot", [api](const httplib::Request&, httplib::Response& res) {
-        res.set_content(api->snapshot_json, "application/json");
+    server.Post("/api/login", [api](const httplib::Request& req, httplib::Response& res) { login(*api, req, res); });
+    if (!api->demo_accounts.empty())
+        server.Get("/api/demo-users", [api](const httplib::Request&, httplib::Response& res) {
+            json list = json::array();
+            for (const DemoAccount& a : api->demo_accounts) list.push_back({{"username", a.username}, {"password", a.password}, {"role", a.role}});
+            reply(res, 200, list);
+        });
+    server.Get("/api/snapshot", [api](const httplib::Request& req, httplib::Response& res) {
+        auto user = signed_in(*api, req, res);
+        if (!user) return;
+        res.set_content(api->service->snapshot_for(*user), "application/json");
     });
+    server.Get("/api/changes", [api](const httplib::Request& req, httplib::Response& res) {
+        auto user = signed_in(*api, req, res);
+        if (!user) return;
+        char* end = nullptr;
+        const std::string since = req.get_param_value("since");
+        const long long r = std::strtoll(since.c_str(), &end, 10);
+        if (since.empty() || *end != '\0' || r < 0) return error(res, 400, "Ask for ?since=<revision>, a whole number");
+        // Long-poll: hold the request until something changes, for at most `wait` seconds (default 25).
+        long wait = 25;
+        if (req.has_param("wait")) wait = std::clamp(std::strtol(req.get_param_value("wait").c_str(), nullptr, 10), 0L, 55L);
+        reply(res, 200, api->service->changes_since(r, *user, std::chrono::seconds(wait)));
+    });
+    server.Post("/api/commands", [api](const httplib::Request& req, httplib::Response& res) { commands(*api, req, res); });
     // Anything else under /api/ is a JSON 404, never the app's index page.
-    server.Get(R"(/api/.*)", [](const httplib::Request& req, httplib::Response& res) {
-        res.status = 404;
-        res.set_content(nlohmann::json{{"error", "There is no API endpoint " + req.path}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                        "application/json");
-    });
+    auto not_found = [](const httplib::Request& req, httplib::Response& res) { error(res, 404, "There is no API endpoint " + req.path); };
+    server.Get(R"(/api/.*)", not_found);
+    server.Post(R"(/api/.*)", not_found);
+    server.Put(R"(/api/.*)", not_found);
+    server.Delete(R"(/api/.*)", not_found);
 }
 
 }  // namespace sb::server

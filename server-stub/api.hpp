@@ -1,20 +1,32 @@
-// The JSON API. At this stage: health and the trust snapshot (docs/api.md).
+// The JSON API (docs/api.md): sign-in, the snapshot a user may see, the change feed (long-poll) and
+// commands. Every command runs through the core's apply_command with the signed-in user's real
+// identity and role; nothing the client says about who it is counts.
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
-#include "core/model.hpp"
+#include "auth.hpp"
+#include "rota_service.hpp"
 
 namespace httplib { class Server; }
 
 namespace sb::server {
 
-struct ApiState {
-    State state;
-    std::string snapshot_json;   // serialised once: the snapshot is read far more than it changes
-    std::string data_source;     // "demo" or the file it was loaded from
+struct DemoAccount {
+    std::string username, password, role;
 };
 
-void register_api(httplib::Server& server, std::shared_ptr<const ApiState> api);
+struct ApiState {
+    RotaService* service = nullptr;
+    Auth* auth = nullptr;
+    std::string data_source;                 // "demo" or the file it was loaded from
+    std::vector<DemoAccount> demo_accounts;  // empty with real data: /api/demo-users is then a 404
+};
+
+void register_api(httplib::Server& server, std::shared_ptr<ApiState> api);
+
+// The demo's published password for an account (deterministic, so it survives restarts).
+std::string demo_password(const std::string& username);
 
 }  // namespace sb::server

@@ -1,7 +1,11 @@
-// shiftbank-server: serves the web app and the JSON API on one port.
+// shiftbank-server: serves the web app and the JSON API on one port, keeping the rota in SQLite.
 //
-//   shiftbank-server [--host 127.0.0.1] [--port 8080] [--web build/web]
+//   shiftbank-server [--host 127.0.0.1] [--port 8080] [--web build/web] [--db FILE.sqlite] [--fresh]
 //                    [--data FILE.json | --demo-staff N --demo-weeks W --demo-seed S]
+//                    [--token-hours H]
+//
+// A new database is filled from --data or the demo generator; an existing one is used as it is
+// (--fresh empties it first). Without --db the data lives in a temporary file for this run only.
 //
 // Ctrl+C (SIGINT) or SIGTERM stops it cleanly: in-flight requests finish, then it exits 0.
 #include <httplib.h>
@@ -14,9 +18,17 @@
 #include <sstream>
 #include <thread>
 
+#include <unistd.h>
+
+#include <filesystem>
+
 #include "api.hpp"
+#include "auth.hpp"
+#include "rota_service.hpp"
+#include "store.hpp"
 #include "core/data_format.hpp"
 #include "core/demo_trust.hpp"
+#include "core/enum_names.hpp"
 #include "security_headers.hpp"
 #include "static_files.hpp"
 
@@ -27,14 +39,20 @@ struct Options {
     int port = 8080;
     std::string web = "build/web";
     std::string data;
+    std::string db;
+    bool fresh = false;
+    bool demo_accounts = false;   // publish demo passwords for the accounts in --data too
+    bool data_given = false;
+    long token_hours = 12;
     sb::DemoOptions demo;
 };
 
 int usage(const char* why) {
     std::fprintf(stderr,
                  "shiftbank-server: %s\n"
-                 "usage: shiftbank-server [--host ADDR] [--port N] [--web DIR] [--data FILE.json]\n"
-                 "                        [--demo-staff N] [--demo-weeks W] [--demo-seed S]\n",
+                 "usage: shiftbank-server [--host ADDR] [--port N] [--web DIR] [--db FILE.sqlite] [--fresh]\n"
+                 "                        [--data FILE.json | --demo-staff N --demo-weeks W --demo-seed S]\n"
+                 "                        [--demo-accounts] [--token-hours H]\n",
                  why);
     return 2;
 }
@@ -53,47 +71,105 @@ sb::Date today() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Signals go to a dedicated thread, which may safely call stop(); a handler may not. Blocked
+    // before any thread starts (the database writer too), so none of them can be hit by SIGTERM.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     Options o;
     o.demo.start = sb::monday_of(today());
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
+        if (a == "--fresh") { o.fresh = true; continue; }
+        if (a == "--demo-accounts") { o.demo_accounts = true; continue; }
         if (i + 1 >= argc) return usage(("missing value after " + a).c_str());
         const char* v = argv[++i];
         long n = 0;
         if (a == "--host") o.host = v;
         else if (a == "--port") { if (!parse_int(v, 0, 65535, n)) return usage("--port takes 0-65535"); o.port = int(n); }
         else if (a == "--web") o.web = v;
-        else if (a == "--data") o.data = v;
-        else if (a == "--demo-staff") { if (!parse_int(v, 1, 20000, n)) return usage("--demo-staff takes 1-20000"); o.demo.staff = int(n); }
+        else if (a == "--data") o.data = v, o.data_given = true;
+        else if (a == "--db") o.db = v;
+        else if (a == "--token-hours") { if (!parse_int(v, 0, 24 * 90, n)) return usage("--token-hours takes 0-2160"); o.token_hours = n; }
+        else if (a == "--demo-staff") { o.data_given = true; if (!parse_int(v, 1, 20000, n)) return usage("--demo-staff takes 1-20000"); o.demo.staff = int(n); }
         else if (a == "--demo-weeks") { if (!parse_int(v, 1, 12, n)) return usage("--demo-weeks takes 1-12"); o.demo.weeks = int(n); }
         else if (a == "--demo-seed") { if (!parse_int(v, 0, 1L << 30, n)) return usage("--demo-seed takes a number"); o.demo.seed = uint64_t(n); }
         else return usage(("unknown option " + a).c_str());
     }
 
-    auto api = std::make_shared<sb::server::ApiState>();
-    if (!o.data.empty()) {
-        std::ifstream in(o.data, std::ios::binary);
-        std::stringstream text;
-        text << in.rdbuf();
-        if (!in) return std::fprintf(stderr, "shiftbank-server: cannot read %s\n", o.data.c_str()), 2;
-        sb::LoadResult r = sb::load_state(text.str());
-        if (!r.ok()) {
-            std::fprintf(stderr, "shiftbank-server: %s is not valid Shiftbank data:\n", o.data.c_str());
-            for (const auto& e : r.errors) std::fprintf(stderr, "  %s\n", sb::describe(e).c_str());
-            return 2;
-        }
-        api->state = std::move(r.state);
-        api->data_source = o.data;
-    } else {
-        api->state = sb::make_demo_trust(o.demo);
-        api->data_source = "demo";
+    // The database: the named file, or a temporary one removed when the server stops.
+    std::string temp_db;
+    if (o.db.empty()) {
+        char name[] = "/tmp/shiftbank-XXXXXX";
+        const int fd = mkstemp(name);
+        if (fd < 0) return std::fprintf(stderr, "shiftbank-server: cannot make a temporary database\n"), 1;
+        close(fd);
+        o.db = temp_db = name;
     }
-    api->snapshot_json = sb::save_state(api->state);
+    std::unique_ptr<sb::server::Store> store;
+    try {
+        store = std::make_unique<sb::server::Store>(o.db);
+        if (o.fresh) store->reset();
+    } catch (const std::exception& e) {
+        return std::fprintf(stderr, "shiftbank-server: %s\n", e.what()), 1;
+    }
+    const bool created = store->empty();
+    if (created) {
+        sb::State initial;
+        std::string source;
+        if (!o.data.empty()) {
+            std::ifstream in(o.data, std::ios::binary);
+            std::stringstream text;
+            text << in.rdbuf();
+            if (!in) return std::fprintf(stderr, "shiftbank-server: cannot read %s\n", o.data.c_str()), 2;
+            sb::LoadResult r = sb::load_state(text.str());
+            if (!r.ok()) {
+                std::fprintf(stderr, "shiftbank-server: %s is not valid Shiftbank data:\n", o.data.c_str());
+                for (const auto& e : r.errors) std::fprintf(stderr, "  %s\n", sb::describe(e).c_str());
+                return 2;
+            }
+            initial = std::move(r.state);
+            source = o.demo_accounts ? "demo" : o.data;
+        } else {
+            initial = sb::make_demo_trust(o.demo);
+            source = "demo";
+        }
+        if (source == "demo") {
+            // The demo's accounts have published passwords, hashed cheaply (see auth.hpp).
+            std::vector<std::pair<std::string, std::string>> hashes;
+            for (const sb::User& u : initial.users)
+                hashes.emplace_back(u.id, sb::server::hash_password(sb::server::demo_password(u.id), sb::server::HashCost::Demo));
+            store->set_password_hashes(hashes);
+        }
+        sb::server::RotaService::seed(*store, initial);
+        store->set_meta("source", source);
+    } else if (o.data_given) {
+        std::printf("Using the data already in %s (--fresh starts over from the demo or --data)\n", o.db.c_str());
+    }
+    std::unique_ptr<sb::server::RotaService> service;
+    try {
+        service = std::make_unique<sb::server::RotaService>(*store);
+    } catch (const std::exception& e) {
+        return std::fprintf(stderr, "shiftbank-server: %s\n", e.what()), 1;
+    }
+    sb::server::Auth auth(std::chrono::hours(o.token_hours));
+    auth.set_hashes(store->password_hashes());
+    auto api = std::make_shared<sb::server::ApiState>();
+    api->service = service.get();
+    api->auth = &auth;
+    api->data_source = store->meta("source");
+    if (api->data_source == "demo")
+        for (const sb::User& u : service->users())
+            api->demo_accounts.push_back({u.id, sb::server::demo_password(u.id), std::string(sb::to_string(u.role))});
 
     sb::server::StaticFiles files(o.web);
     httplib::Server server;
     // Enough workers for a ward's worth of browsers at once; each keep-alive connection holds one.
-    server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+    // Long-polls each hold a worker for up to 25 s, so there are plenty of them.
+    server.new_task_queue = [] { return new httplib::ThreadPool(128); };
+    server.set_keep_alive_timeout(2);
     server.set_keep_alive_max_count(100);
     server.set_payload_max_length(1 << 20);
     sb::server::register_api(server, api);
@@ -118,12 +194,6 @@ int main(int argc, char** argv) {
     });
     sb::server::add_security_headers(server);
 
-    // Signals go to a dedicated thread, which may safely call stop(); a handler may not.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     std::thread stopper([&] {
         int sig = 0;
         sigwait(&stop_signals, &sig);
@@ -137,8 +207,11 @@ int main(int argc, char** argv) {
         stopper.join();
         return 1;
     }
-    std::printf("Shiftbank is serving %s with %s data (%zu staff, %zu shifts)\n", files.root().c_str(),
-                api->data_source.c_str(), api->state.staff.size(), api->state.shifts.size());
+    std::printf("Shiftbank is serving %s with %s data at revision %lld\n", files.root().c_str(), api->data_source.c_str(),
+                static_cast<long long>(service->revision()));
+    if (temp_db.empty()) std::printf("Database: %s%s\n", std::filesystem::absolute(o.db).c_str(), created ? " (new)" : "");
+    else std::printf("Database: a temporary file for this run only (use --db FILE to keep the data)\n");
+    if (!api->demo_accounts.empty()) std::printf("Demo accounts: see /api/demo-users (e.g. admin / %s)\n", sb::server::demo_password("admin").c_str());
     std::printf("Open http://%s:%d/\n", o.host.c_str(), port);
     std::fflush(stdout);
     server.listen_after_bind();
@@ -146,6 +219,11 @@ int main(int argc, char** argv) {
         pthread_kill(stopper.native_handle(), SIGTERM);
         stopper.join();
     }
+    service->stop();   // the last batch is written before the database closes
+    service.reset();
+    store.reset();
+    if (!temp_db.empty())
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temp_db + suffix);
     std::printf("Shiftbank server stopped.\n");
     return 0;
 }

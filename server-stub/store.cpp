@@ -1,0 +1,172 @@
+#include "store.hpp"
+
+#include <sqlite3.h>
+
+#include <stdexcept>
+
+namespace sb::server {
+namespace {
+// A prepared statement that finalises itself; errors become exceptions with SQLite's message.
+class Stmt {
+public:
+    Stmt(sqlite3* db, const char* sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
+            throw std::runtime_error(std::string("database: ") + sqlite3_errmsg(db));
+    }
+    ~Stmt() { sqlite3_finalize(s_); }
+    Stmt& text(int i, const std::string& v) {
+        sqlite3_bind_text(s_, i, v.data(), int(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt& integer(int i, int64_t v) {
+        sqlite3_bind_int64(s_, i, v);
+        return *this;
+    }
+    bool step() {
+        const int rc = sqlite3_step(s_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw std::runtime_error(std::string("database: ") + sqlite3_errmsg(db_));
+    }
+    void run() {
+        step();
+        sqlite3_reset(s_);
+        sqlite3_clear_bindings(s_);
+    }
+    std::string column_text(int i) const {
+        const auto* p = sqlite3_column_text(s_, i);
+        return p ? std::string(reinterpret_cast<const char*>(p), size_t(sqlite3_column_bytes(s_, i))) : std::string();
+    }
+    int64_t column_int(int i) const { return sqlite3_column_int64(s_, i); }
+
+private:
+    sqlite3* db_;
+    sqlite3_stmt* s_ = nullptr;
+};
+}  // namespace
+
+Store::Store(const std::string& path) : path_(path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
+        const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw std::runtime_error("cannot open the database " + path + ": " + why);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    exec("PRAGMA journal_mode=WAL");
+    // FULL: a commit is on disk (WAL fsynced) before write() returns, so an acknowledged command
+    // survives a crash or power cut, not only a killed process.
+    exec("PRAGMA synchronous=FULL");
+    exec("PRAGMA foreign_keys=ON");
+    exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    exec("CREATE TABLE IF NOT EXISTS snapshots (revision INTEGER PRIMARY KEY, state TEXT NOT NULL)");
+    exec("CREATE TABLE IF NOT EXISTS commands (revision INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, author TEXT NOT NULL,"
+         " time TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL)");
+    exec("CREATE TABLE IF NOT EXISTS outcomes (id TEXT PRIMARY KEY, result TEXT NOT NULL)");
+    exec("CREATE TABLE IF NOT EXISTS passwords (user TEXT PRIMARY KEY, hash TEXT NOT NULL)");
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+void Store::exec(const char* sql) const {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        const std::string why = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw std::runtime_error("database: " + why);
+    }
+}
+
+bool Store::empty() const { return !latest_snapshot(); }
+
+void Store::reset() {
+    exec("BEGIN IMMEDIATE");
+    exec("DELETE FROM meta; DELETE FROM snapshots; DELETE FROM commands; DELETE FROM outcomes; DELETE FROM passwords");
+    exec("COMMIT");
+}
+
+void Store::write(const WriteBatch& b) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        Stmt cmd(db_, "INSERT INTO commands (revision, id, author, time, type, payload) VALUES (?, ?, ?, ?, ?, ?)");
+        for (const auto& c : b.accepted)
+            cmd.integer(1, c.revision).text(2, c.command.id).text(3, c.command.author).text(4, c.command.time)
+                .text(5, c.command.type).text(6, c.command.payload.dump()).run();
+        Stmt out(db_, "INSERT OR IGNORE INTO outcomes (id, result) VALUES (?, ?)");
+        for (const auto& [id, result] : b.outcomes) out.text(1, id).text(2, result).run();
+        if (b.snapshot) {
+            Stmt snap(db_, "INSERT OR REPLACE INTO snapshots (revision, state) VALUES (?, ?)");
+            snap.integer(1, b.snapshot->first).text(2, b.snapshot->second).run();
+            Stmt old(db_, "DELETE FROM snapshots WHERE revision < ?");
+            old.integer(1, b.snapshot->first).run();
+        }
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
+std::optional<std::pair<int64_t, std::string>> Store::latest_snapshot() const {
+    Stmt s(db_, "SELECT revision, state FROM snapshots ORDER BY revision DESC LIMIT 1");
+    if (!s.step()) return std::nullopt;
+    return std::make_pair(s.column_int(0), s.column_text(1));
+}
+
+std::vector<LoggedCommand> Store::commands_after(int64_t revision) const {
+    Stmt s(db_, "SELECT revision, id, author, time, type, payload FROM commands WHERE revision > ? ORDER BY revision");
+    s.integer(1, revision);
+    std::vector<LoggedCommand> out;
+    while (s.step()) {
+        LoggedCommand c;
+        c.revision = s.column_int(0);
+        c.command = {s.column_text(1), s.column_text(2), s.column_text(3), s.column_text(4),
+                     nlohmann::json::parse(s.column_text(5), nullptr, false)};
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Store::outcomes() const {
+    Stmt s(db_, "SELECT id, result FROM outcomes");
+    std::vector<std::pair<std::string, std::string>> out;
+    while (s.step()) out.emplace_back(s.column_text(0), s.column_text(1));
+    return out;
+}
+
+std::string Store::meta(const std::string& key) const {
+    Stmt s(db_, "SELECT value FROM meta WHERE key = ?");
+    s.text(1, key);
+    return s.step() ? s.column_text(0) : std::string();
+}
+
+void Store::set_meta(const std::string& key, const std::string& value) {
+    Stmt s(db_, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+    s.text(1, key).text(2, value).run();
+}
+
+void Store::set_password_hashes(const std::vector<std::pair<std::string, std::string>>& user_hash) {
+    exec("BEGIN IMMEDIATE");
+    try {
+        Stmt s(db_, "INSERT OR REPLACE INTO passwords (user, hash) VALUES (?, ?)");
+        for (const auto& [user, hash] : user_hash) s.text(1, user).text(2, hash).run();
+        exec("COMMIT");
+    } catch (...) {
+        exec("ROLLBACK");
+        throw;
+    }
+}
+
+std::vector<std::pair<std::string, std::string>> Store::password_hashes() const {
+    Stmt s(db_, "SELECT user, hash FROM passwords");
+    std::vector<std::pair<std::string, std::string>> out;
+    while (s.step()) out.emplace_back(s.column_text(0), s.column_text(1));
+    return out;
+}
+
+std::string Store::integrity_check() const {
+    Stmt s(db_, "PRAGMA integrity_check");
+    return s.step() ? s.column_text(0) : std::string("no answer");
+}
+
+}  // namespace sb::server
