@@ -130,7 +130,11 @@ void register_api(httplib::Server& server, std::shared_ptr<ApiState> api) {
     if (!api->demo_accounts.empty())
         server.Get("/api/demo-users", [api](const httplib::Request&, httplib::Response& res) {
             json list = json::array();
-            for (const DemoAccount& a : api->demo_accounts) list.push_back({{"username", a.username}, {"password", a.password}, {"role", a.role}});
+            for (const DemoAccount& a : api->demo_accounts) {
+                json j = {{"username", a.username}, {"password", a.password}, {"role", a.role}, {"name", a.name}};
+                if (!a.group.empty()) j.update({{"group", a.group}, {"grade", a.grade}, {"employment", a.employment}});
+                list.push_back(std::move(j));
+            }
             reply(res, 200, list);
         });
     server.Get("/api/snapshot", [api](const httplib::Request& req, httplib::Response& res) {

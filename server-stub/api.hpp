@@ -15,6 +15,7 @@ namespace sb::server {
 
 struct DemoAccount {
     std::string username, password, role;
+    std::string name, group, grade, employment;   // for the sign-in picker ("Band 5 nurse")
 };
 
 struct ApiState {

@@ -52,7 +52,8 @@ int usage(const char* why) {
                  "shiftbank-server: %s\n"
                  "usage: shiftbank-server [--host ADDR] [--port N] [--web DIR] [--db FILE.sqlite] [--fresh]\n"
                  "                        [--data FILE.json | --demo-staff N --demo-weeks W --demo-seed S]\n"
-                 "                        [--demo-accounts] [--token-hours H]\n",
+                 "                        [--demo-accounts] [--token-hours H]\n"
+                 "       shiftbank-server export --out DIR [--web DIR] [--db FILE | --data FILE | --demo-staff N]\n",
                  why);
     return 2;
 }
@@ -70,6 +71,25 @@ sb::Date today() {
 
 }  // namespace
 
+// shiftbank-server export --out DIR [--db FILE | --data FILE | --demo-…]: the web app plus
+// data/snapshot.json in one folder, for any static host; the app finds no API there and runs
+// read-only on the snapshot (docs/api.md, "Static hosting").
+int export_static(const std::string& web, const std::string& out, const sb::State& state) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::create_directories(fs::path(out) / "data", ec);
+    if (ec) return std::fprintf(stderr, "shiftbank-server: cannot create %s: %s\n", out.c_str(), ec.message().c_str()), 1;
+    fs::copy(web, out, fs::copy_options::recursive | fs::copy_options::overwrite_existing, ec);
+    if (ec) return std::fprintf(stderr, "shiftbank-server: cannot copy the web app from %s: %s\n", web.c_str(), ec.message().c_str()), 1;
+    std::ofstream snapshot(fs::path(out) / "data" / "snapshot.json", std::ios::binary);
+    snapshot << sb::save_state(state);
+    if (!snapshot) return std::fprintf(stderr, "shiftbank-server: cannot write %s/data/snapshot.json\n", out.c_str()), 1;
+    std::printf("Exported the app and data/snapshot.json (revision %lld) to %s\nServe it with any static web server, e.g.\n"
+                "  cd %s && python3 -m http.server 8000\n",
+                static_cast<long long>(state.revision), out.c_str(), out.c_str());
+    return 0;
+}
+
 int main(int argc, char** argv) {
     // Signals go to a dedicated thread, which may safely call stop(); a handler may not. Blocked
     // before any thread starts (the database writer too), so none of them can be hit by SIGTERM.
@@ -80,7 +100,10 @@ int main(int argc, char** argv) {
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     Options o;
     o.demo.start = sb::monday_of(today());
-    for (int i = 1; i < argc; ++i) {
+    std::string export_dir;
+    int first_option = 1;
+    if (argc > 1 && std::string(argv[1]) == "export") first_option = 2;
+    for (int i = first_option; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--fresh") { o.fresh = true; continue; }
         if (a == "--demo-accounts") { o.demo_accounts = true; continue; }
@@ -92,6 +115,7 @@ int main(int argc, char** argv) {
         else if (a == "--web") o.web = v;
         else if (a == "--data") o.data = v, o.data_given = true;
         else if (a == "--db") o.db = v;
+        else if (a == "--out" && first_option == 2) export_dir = v;
         else if (a == "--token-hours") { if (!parse_int(v, 0, 24 * 90, n)) return usage("--token-hours takes 0-2160"); o.token_hours = n; }
         else if (a == "--demo-staff") { o.data_given = true; if (!parse_int(v, 1, 20000, n)) return usage("--demo-staff takes 1-20000"); o.demo.staff = int(n); }
         else if (a == "--demo-weeks") { if (!parse_int(v, 1, 12, n)) return usage("--demo-weeks takes 1-12"); o.demo.weeks = int(n); }
@@ -99,6 +123,7 @@ int main(int argc, char** argv) {
         else return usage(("unknown option " + a).c_str());
     }
 
+    if (first_option == 2 && export_dir.empty()) return usage("export needs --out DIR");
     // The database: the named file, or a temporary one removed when the server stops.
     std::string temp_db;
     if (o.db.empty()) {
@@ -154,15 +179,32 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         return std::fprintf(stderr, "shiftbank-server: %s\n", e.what()), 1;
     }
+    if (!export_dir.empty()) {
+        const sb::LoadResult all = sb::load_state(service->snapshot_for(sb::User{"admin", "", sb::Role::Admin, "", {}}));
+        service->stop();
+        const int rc = export_static(o.web, export_dir, all.state);
+        service.reset();
+        store.reset();
+        if (!temp_db.empty())
+            for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temp_db + suffix);
+        return rc;
+    }
     sb::server::Auth auth(std::chrono::hours(o.token_hours));
     auth.set_hashes(store->password_hashes());
     auto api = std::make_shared<sb::server::ApiState>();
     api->service = service.get();
     api->auth = &auth;
     api->data_source = store->meta("source");
-    if (api->data_source == "demo")
-        for (const sb::User& u : service->users())
-            api->demo_accounts.push_back({u.id, sb::server::demo_password(u.id), std::string(sb::to_string(u.role))});
+    if (api->data_source == "demo") {
+        const std::string everyone = service->snapshot_for(sb::User{"admin", "", sb::Role::Admin, "", {}});
+        const sb::LoadResult all = sb::load_state(everyone);
+        for (const sb::User& u : all.state.users) {
+            sb::server::DemoAccount a{u.id, sb::server::demo_password(u.id), std::string(sb::to_string(u.role)), u.name, "", "", ""};
+            if (const sb::Staff* p = all.state.find_staff(u.staff))
+                a.group = sb::to_string(p->group), a.grade = p->grade, a.employment = sb::to_string(p->employment);
+            api->demo_accounts.push_back(std::move(a));
+        }
+    }
 
     sb::server::StaticFiles files(o.web);
     httplib::Server server;

@@ -32,6 +32,8 @@
     itemRect: (prefix) => JSON.parse(Module.ccall('sb_test_item_rect', 'string', ['string'], [prefix])),
     // Every text field drawn last frame, as [{label, x, y, w, h}].
     textFields: () => JSON.parse(Module.UTF8ToString(Module._sb_test_text_fields())),
+    // Applies a command as the app would ({type}, payload object) and returns its result.
+    submit: (type, payload) => JSON.parse(Module.ccall('sb_test_submit', 'string', ['string', 'string'], [type, JSON.stringify(payload)])),
   };
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

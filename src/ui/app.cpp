@@ -133,7 +133,12 @@ std::string App::summary_json() const {
                         {"open_search", memory_.open.search},
                         {"open_listed", memory_.open_listed},
                         {"open_first_refusal", memory_.open_first_refusal},
-                        {"text_input", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput}};
+                        {"text_input", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
+                        {"signing_in", sign_in_.needed},
+                        {"online", sync_.online},
+                        {"pending", sync_.pending},
+                        {"read_only", sync_.read_only},
+                        {"drafts", drafts_.size()}};
     // The signed-in person's own figures: what the booking tests check after a tap.
     if (const User* u = state_.find_user(session_.user); u && !u->staff.empty()) {
         int bookings = 0, applications = 0, unread = 0;
@@ -163,6 +168,10 @@ void App::draw_frame() {
     ctx.me = ctx.user ? state_.find_staff(ctx.user->staff) : nullptr;
 
     draw_top_bar(ctx);
+    if (sign_in_.needed) {
+        draw_sign_in(ctx);
+        return;
+    }
     if (status_ != DataStatus::Ready) {
         draw_status_screen(ctx);
         return;
@@ -186,8 +195,80 @@ UtcMinutes now_utc_minutes() {
 }  // namespace
 
 std::string App::new_command_id() {
-    // Unique per browser session; the server (issue 7) will add the device to make it global.
-    return "local-" + std::to_string(state_.revision) + "-" + std::to_string(next_command_++);
+    // The prefix is random per page load (set by the platform), so ids from different browsers differ.
+    return command_prefix_ + "-" + std::to_string(next_command_++);
+}
+
+void App::sent(const Command& c) {
+    if (sync_.read_only) drafts_.push_back(c);
+    if (outbox_) outbox_(c);
+}
+
+void App::rebase(State server_state, const std::vector<Command>& pending, const std::string& user, bool read_only) {
+    const bool first = status_ != DataStatus::Ready || (!user.empty() && user != session_.user);
+    sign_in_.needed = false;
+    sign_in_.busy = false;
+    sync_.connected = true;
+    sync_.read_only = read_only;
+    if (first) {
+        set_state(std::move(server_state), read_only ? "Read-only copy" : "Live data");
+        if (const User* u = state_.find_user(user)) {
+            session_.user = u->id;
+            session_.role = u->role;
+            session_.view = u->role == Role::Clinician ? View::Home : View::Rota;
+        }
+    } else {
+        // Same person, newer data: keep what they are looking at; rebuild what was derived from it.
+        state_ = std::move(server_state);
+        memory_.rota_index = RotaIndex{};
+        memory_.drag = RotaDrag{};
+        rules_ = RulesCache{};
+    }
+    log_ = CommandLog{};
+    drafts_.clear();
+    for (Command c : pending) {   // what the server has not answered yet, applied again on top
+        c.author = session_.user;
+        if (apply_command(state_, log_, c).accepted() && read_only) drafts_.push_back(c);
+    }
+}
+
+bool App::apply_remote(const std::vector<std::pair<int64_t, Command>>& changes) {
+    if (status_ != DataStatus::Ready || sync_.pending > 0 || changes.empty() || changes.front().first != state_.revision + 1) return false;
+    for (const auto& [revision, command] : changes) {
+        if (log_.results.count(command.id)) return false;   // one of ours: its revision here may differ
+        const CommandResult r = apply_command(state_, log_, command);
+        if (!r.accepted() || r.revision != revision) return false;   // state now differs: the caller reloads
+    }
+    return true;
+}
+
+void App::command_rejected(const std::string& id, const std::string& reason) {
+    toast_ = "The server did not accept a change: " + reason + ". It has been undone here.";
+    toast_is_error_ = true;
+    toast_time_ = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
+    (void)id;
+}
+
+void App::show_sign_in(std::vector<DemoAccount> accounts, std::string message) {
+    sign_in_.needed = true;
+    sign_in_.busy = false;
+    sign_in_.accounts = std::move(accounts);
+    sign_in_.message = std::move(message);
+    sync_.connected = true;
+}
+
+void App::switch_demo_account(Role role) {
+    // With a server, the role switch signs in as that role's demo account; otherwise it is local.
+    if (!sign_in_handler_ || sync_.read_only) return choose_default_user(role);
+    for (const DemoAccount& a : sign_in_.accounts)
+        if (a.role == to_string(role) && (role != Role::Clinician || (a.group == "nurse" && a.grade == "Band 5" && a.employment == "substantive"))) {
+            sign_in_.busy = true;
+            sign_in_handler_(a.username, a.password);
+            return;
+        }
+    toast_ = "No demo account for that role: sign out and sign in as someone else";
+    toast_is_error_ = true;
+    toast_time_ = ImGui::GetTime();
 }
 
 std::string App::command_time() const {
@@ -211,6 +292,7 @@ CommandResult App::submit(const std::string& type, nlohmann::json payload, std::
                 if (w.severity == Severity::Block) entry.overridden.push_back(w.message);
         }
         audit_.push_back(std::move(entry));
+        sent(c);
         if (r.inverse) {
             undo_stack_.push_back({c, *r.inverse, description});
             redo_stack_.clear();
@@ -237,6 +319,7 @@ bool App::undo() {
         toast_is_error_ = true;
         return false;
     }
+    sent(inverse);
     undo_stack_.pop_back();
     toast_ = "Undone: " + d.description;
     toast_is_error_ = false;
@@ -256,6 +339,7 @@ bool App::redo() {
         toast_is_error_ = true;
         return false;
     }
+    sent(again);
     redo_stack_.pop_back();
     d.inverse = *r.inverse;
     toast_ = "Redone: " + d.description;
@@ -344,7 +428,13 @@ void App::draw_top_bar(const ViewContext& ctx) {
             ImGui::TextUnformatted(state_.trust.name.c_str());
         }
     }
-    if (status_ == DataStatus::Ready) {
+    if (sync_.connected) {   // what the sync says: online, waiting changes, when last in step
+        if (sync_.read_only) source_ = "Read-only copy" + std::string(drafts_.empty() ? "" : " \xC2\xB7 " + std::to_string(drafts_.size()) + " drafts");
+        else if (!sync_.online) source_ = "Offline" + std::string(sync_.pending ? " \xC2\xB7 " + std::to_string(sync_.pending) + " waiting to send" : "");
+        else if (sync_.pending) source_ = "Saving " + std::to_string(sync_.pending) + "\xE2\x80\xA6";
+        else source_ = "Online" + std::string(sync_.last_synced.empty() ? "" : " \xC2\xB7 synced " + sync_.last_synced);
+    }
+    if (status_ == DataStatus::Ready && !sign_in_.needed) {
         // Right side: role switch (demo only), data source, and the signed-in person.
         const char* role_label = session_.role == Role::Clinician ? "Clinician" : session_.role == Role::Admin ? "Admin" : "Manager";
         const std::string name = ctx.user ? ctx.user->name : "";
@@ -363,7 +453,7 @@ void App::draw_top_bar(const ViewContext& ctx) {
         if (ImGui::BeginCombo("##role", role_text.c_str(), ImGuiComboFlags_NoArrowButton)) {
             ImGui::PushStyleColor(ImGuiCol_Text, kText);
             for (Role r : {Role::Manager, Role::Clinician, Role::Admin})
-                if (ImGui::Selectable(std::string(display_name(r)).c_str(), session_.role == r)) choose_default_user(r);
+                if (ImGui::Selectable(std::string(display_name(r)).c_str(), session_.role == r)) switch_demo_account(r);
             ImGui::PopStyleColor();
             ImGui::EndCombo();
         }
@@ -373,7 +463,10 @@ void App::draw_top_bar(const ViewContext& ctx) {
             ImGui::SameLine(0, 16);
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const float cy = h * 0.5f;
-            dl->AddCircleFilled(ImVec2(p.x + 5, cy), 4.5f, rgb(0x7ED69B));
+            // Green online, amber saving, grey offline or read-only: the words say it too.
+            const ImU32 dot = !sync_.connected || (sync_.online && !sync_.pending && !sync_.read_only) ? rgb(0x7ED69B)
+                              : sync_.online && !sync_.read_only ? kYellow : kMidGrey;
+            dl->AddCircleFilled(ImVec2(p.x + 5, cy), 4.5f, dot);
             ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + 16, (h - ImGui::GetTextLineHeight()) * 0.5f));
             ImGui::TextUnformatted(source_.c_str());
         }
@@ -401,6 +494,10 @@ void App::draw_top_bar(const ViewContext& ctx) {
             const std::pair<const char*, float> sizes[] = {{"Normal", 1.0f}, {"Large", 1.2f}, {"Largest", 1.4f}};
             for (const auto& [label, scale] : sizes)
                 if (ImGui::RadioButton(label, session_.text_scale == scale)) session_.text_scale = scale;
+            if (sign_out_handler_ && !sync_.read_only) {
+                ImGui::Separator();
+                if (ImGui::Selectable("Sign out")) sign_out_handler_();
+            }
             ImGui::PopStyleColor();
             ImGui::EndPopup();
         }
@@ -512,6 +609,7 @@ void App::draw_content(ViewContext& ctx) {
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - left, io.DisplaySize.y - top - bottom));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ctx.phone ? ImVec2(14, 14) : ImVec2(24, 18));
     ImGui::Begin("##content", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
+    if (sync_.read_only) draw_read_only_banner(ctx);
     switch (session_.view) {
         case View::Home: draw_home_view(ctx); break;
         case View::Rota: draw_rota_view(ctx); break;

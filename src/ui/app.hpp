@@ -2,7 +2,9 @@
 // ImGui::Render, and ask it for the test hook's summary. Platforms (src/platform/*) own the window,
 // the GPU and the network; the App owns only what the user is looking at.
 #pragma once
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "core/model.hpp"
 #include "ui/theme.hpp"
@@ -43,6 +45,36 @@ public:
     }
     bool undo();
     bool redo();
+
+    // Live sync with the server (docs/api.md); the web platform wires these up (shell/sync.js).
+    struct SyncStatus {
+        bool connected = false;    // a server (or a read-only copy) feeds this app
+        bool online = true;
+        int pending = 0;           // this browser's commands the server has not answered yet
+        std::string last_synced;   // "14:05"
+        bool read_only = false;    // a static copy: changes are drafts kept in this browser
+    };
+    struct DemoAccount {
+        std::string username, password, role, name, group, grade, employment;
+    };
+    // Every command applied here is also handed to `outbox` (to be sent to the server).
+    void set_outbox(std::function<void(const Command&)> outbox) { outbox_ = std::move(outbox); }
+    void set_sync_status(SyncStatus s) { sync_ = std::move(s); }
+    // The server's state for `user`, with this browser's unanswered commands applied on top again.
+    void rebase(State server_state, const std::vector<Command>& pending, const std::string& user, bool read_only);
+    // Others' accepted commands from the change feed, applied here instead of reloading the whole
+    // snapshot. False (and the caller reloads) unless they follow on exactly from this state.
+    bool apply_remote(const std::vector<std::pair<int64_t, Command>>& changes);
+    // The server refused a command made here: say why (the rollback comes with the next snapshot).
+    void command_rejected(const std::string& id, const std::string& reason);
+    void show_sign_in(std::vector<DemoAccount> accounts, std::string message);
+    void set_account_handlers(std::function<void(const std::string&, const std::string&)> sign_in, std::function<void()> sign_out) {
+        sign_in_handler_ = std::move(sign_in);
+        sign_out_handler_ = std::move(sign_out);
+    }
+    // Makes command ids unique across browsers ("c3f9a1…-12").
+    void set_command_prefix(std::string prefix) { command_prefix_ = std::move(prefix); }
+    bool signing_in() const { return sign_in_.needed; }
     const std::vector<AuditEntry>& audit_trail() const override { return audit_; }
     const std::string& last_message() const { return toast_; }
     // A blocked drop waiting for the manager's reason (the override dialog is open).
@@ -68,6 +100,10 @@ private:
     void draw_bottom_tabs(const ViewContext& ctx);
     void draw_content(ViewContext& ctx);
     void draw_status_screen(const ViewContext& ctx);
+    void draw_sign_in(const ViewContext& ctx);
+    void draw_read_only_banner(const ViewContext& ctx);
+    void switch_demo_account(Role role);
+    void sent(const Command& c);
 
     enum class DataStatus { Loading, Ready, Failed };
     std::string font_dir_;
@@ -100,6 +136,20 @@ private:
     void handle_shortcuts();
     void touch_scroll();
     bool touch_scrolling_ = false;
+
+    std::function<void(const Command&)> outbox_;
+    std::function<void(const std::string&, const std::string&)> sign_in_handler_;
+    std::function<void()> sign_out_handler_;
+    SyncStatus sync_;
+    std::string command_prefix_ = "local";
+    std::vector<Command> drafts_;   // read-only copy: the changes made here, for "Export drafts"
+    struct SignIn {
+        bool needed = false;
+        bool busy = false;
+        std::vector<DemoAccount> accounts;
+        std::string message;
+        char username[64] = "", password[128] = "", search[64] = "";
+    } sign_in_;
 };
 
 }  // namespace sb::ui

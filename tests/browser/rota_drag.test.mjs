@@ -11,7 +11,7 @@ await run([
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(server.url);
+    await page.goto(server.url + '?role=manager');
     await page.waitForFunction(() => window.shiftbankTest && window.shiftbankTest.ready, null, { timeout: 60000 });
     const sample = await page.evaluate(() => window.shiftbankTest.sampleCells());
     assert(sample, 'no legal move on screen');

@@ -21,7 +21,7 @@ async function openPage(viewport, { touch = false, before } = {}) {
 async function startsCleanly(viewport, touch, file) {
   const { page, errors, close } = await openPage(viewport, { touch });
   const t0 = Date.now();
-  await page.goto(server.url);
+  await page.goto(server.url + '?role=manager');   // signs in as the demo's first ward manager
   await page.waitForFunction(() => window.shiftbankTest && window.shiftbankTest.ready, null, { timeout: 60000 });
   const firstFrameMs = Date.now() - t0;
   const state = await page.evaluate(() => window.shiftbankTest.state());
@@ -80,7 +80,7 @@ await run([
   ['the snapshot API fails: the app says so in words and is still ready', async () => {
     const { page, close } = await openPage({ width: 1280, height: 800 }, {
       before: (p) => p.route('**/api/snapshot', (r) => r.fulfill({ status: 503, body: 'maintenance' })) });
-    await page.goto(server.url);
+    await page.goto(server.url + '?role=manager');
     await page.waitForFunction(() => window.shiftbankTest && window.shiftbankTest.ready, null, { timeout: 60000 });
     const state = await page.evaluate(() => window.shiftbankTest.state());
     assert(state.failed && /HTTP 503/.test(state.error), 'state: ' + JSON.stringify(state));

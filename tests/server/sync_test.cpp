@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <thread>
 
 #include "api_client.hpp"
@@ -319,4 +320,19 @@ TEST_CASE("a clinician's snapshot leaves out colleagues' personal details; chang
     CHECK(changes["changes"][0]["type"] == "raise_rate");
     CHECK_FALSE(changes["changes"][0].contains("payload"));   // a colleague's command, to a clinician
     CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+}
+
+TEST_CASE("export: the app and data/snapshot.json in one folder for a static host") {
+    const auto out = std::filesystem::temp_directory_path() / ("shiftbank-export-" + std::to_string(getpid()));
+    std::filesystem::remove_all(out);
+    const std::string cmd = std::string(SHIFTBANK_SERVER) + " export --out " + out.string() + " --web " + SHIFTBANK_WEB_DIR +
+                            " --demo-staff 40 > /dev/null";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    CHECK(std::filesystem::exists(out / "index.html"));
+    CHECK(std::filesystem::exists(out / "sync.js"));
+    std::ifstream in(out / "data" / "snapshot.json");
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(sb::load_state(text.str()).ok());
+    std::filesystem::remove_all(out);
 }

@@ -14,6 +14,9 @@
 #include <iterator>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "core/commands/command.hpp"
 #include "core/data_format.hpp"
 #include "core/demo_trust.hpp"
 #include "imgui.h"
@@ -45,27 +48,19 @@ EM_JS(void, js_release_keyboard, (), {
     if (input && document.activeElement === input) input.blur();
 });
 
-// Fetch the snapshot with the browser's fetch(); the answer comes back through sb_receive_data.
-EM_JS(void, js_fetch_snapshot, (), {
-    const params = new URLSearchParams(location.search);
-    const url = params.get('data') || 'api/snapshot';
-    fetch(url, {cache: 'no-store'})
-        .then(r => r.text().then(body => ({ok: r.ok, status: r.status, body})))
-        .then(({ok, status, body}) => {
-            const n = lengthBytesUTF8(body) + 1;
-            const p = _malloc(n);
-            stringToUTF8(body, p, n);
-            _sb_receive_data(p, ok ? 0 : status, 0);
-            _free(p);
-        })
-        .catch(err => {
-            const msg = 'The server could not be reached (' + err + '). Check your connection and reload the page.';
-            const n = lengthBytesUTF8(msg) + 1;
-            const p = _malloc(n);
-            stringToUTF8(msg, p, n);
-            _sb_receive_data(p, -1, 0);
-            _free(p);
-        });
+// shell/sync.js talks to the server (sign-in, snapshot, change feed, commands); these hand it work.
+// Its answers come back through the sb_* functions below.
+EM_JS(void, js_sync_start, (), { window.shiftbankSync.start(); });
+EM_JS(void, js_sync_send, (const char* json), { window.shiftbankSync.send(UTF8ToString(json)); });
+EM_JS(void, js_sync_sign_in, (const char* user, const char* password), {
+    window.shiftbankSync.signIn(UTF8ToString(user), UTF8ToString(password));
+});
+EM_JS(void, js_sync_sign_out, (), { window.shiftbankSync.signOut(); });
+// A random prefix for this page's command ids, so two browsers never make the same id.
+EM_JS(void, js_random_hex, (char* out, int n), {
+    const bytes = new Uint8Array(n / 2);
+    crypto.getRandomValues(bytes);
+    stringToUTF8(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''), out, n + 1);
 });
 
 EM_JS(int, js_query_int, (const char* name, int fallback), {
@@ -80,8 +75,10 @@ EM_JS(int, js_query_choice, (const char* name, const char* options), {
     return v === null ? -1 : UTF8ToString(options).split(',').indexOf(v);
 });
 
-void apply_url_choices() {
-    const int role = js_query_choice("role", "admin,manager,clinician");
+// With a server the signed-in account decides the role (sync.js signs in as the demo account for ?role);
+// without one (a generated demo, a static copy) the role switch is local.
+void apply_url_choices(bool local_role = true) {
+    const int role = local_role ? js_query_choice("role", "admin,manager,clinician") : -1;
     if (role >= 0) g.app->sign_in_as(sb::Role(role));
     const int view = js_query_choice("view", "home,rota,open,mine,reports");
     if (view >= 0) g.app->session().view = sb::ui::View(view);
@@ -162,8 +159,8 @@ void main_loop(void*) {
     // which under a software GL (SwiftShader in CI) waits for the rasteriser and says little about us.
     g.stats.add(t1 - t0, emscripten_get_now() - t1);
 
-    // Ready once a frame with the data (or a load failure) has been drawn.
-    if (!g.announced_ready && g.app->finished_loading()) {
+    // Ready once a frame with the data, a load failure or the sign-in screen has been drawn.
+    if (!g.announced_ready && (g.app->finished_loading() || g.app->signing_in())) {
         g.announced_ready = true;
         js_mark_ready();
     }
@@ -190,6 +187,80 @@ EMSCRIPTEN_KEEPALIVE void sb_receive_data(const char* body, int status, int) {
             g.app->set_load_failure(msg);
         }
     }
+    request_frames();
+}
+
+// A snapshot from sync.js (server or static copy), with this browser's unanswered commands.
+EMSCRIPTEN_KEEPALIVE void sb_rebase(const char* body, const char* pending_json, const char* user, const char* mode) {
+    sb::LoadResult r = sb::load_state(body);
+    if (!r.ok()) {
+        std::string msg = "The rota data has " + std::to_string(r.errors.size()) + " problem(s):";
+        for (size_t i = 0; i < r.errors.size() && i < 5; ++i) msg += "\n\xE2\x80\xA2 " + sb::describe(r.errors[i]);
+        g.app->set_load_failure(msg);
+        request_frames();
+        return;
+    }
+    std::vector<sb::Command> pending;
+    const nlohmann::json list = nlohmann::json::parse(pending_json, nullptr, false);
+    if (list.is_array())
+        for (const auto& j : list) {
+            std::string why;
+            if (auto c = sb::command_from_json(j, why)) pending.push_back(std::move(*c));
+        }
+    const bool first = !g.app->has_data();
+    const bool read_only = std::string(mode) == "static";
+    std::string who = user;
+    if (read_only && who.empty()) who = g.app->session().user;   // a static copy: the demo's role switch picks
+    g.app->rebase(std::move(r.state), pending, who, read_only);
+    if (first) apply_url_choices(read_only);
+    request_frames();
+}
+
+// Others' commands from /api/changes (full payloads): 1 if applied in step, 0 if a reload is needed.
+EMSCRIPTEN_KEEPALIVE int sb_apply_remote(const char* changes_json) {
+    const nlohmann::json list = nlohmann::json::parse(changes_json, nullptr, false);
+    if (!list.is_array()) return 0;
+    std::vector<std::pair<int64_t, sb::Command>> changes;
+    for (const auto& j : list) {
+        std::string why;
+        auto c = sb::command_from_json(j, why);
+        if (!c || !j.contains("revision") || !j["revision"].is_number_integer()) return 0;
+        changes.emplace_back(j["revision"].get<int64_t>(), std::move(*c));
+    }
+    const bool ok = g.app->apply_remote(changes);
+    request_frames();
+    return ok ? 1 : 0;
+}
+
+// For browser tests: a command as if made in the app ({type, payload}); returns the result JSON.
+EMSCRIPTEN_KEEPALIVE const char* sb_test_submit(const char* type, const char* payload) {
+    static std::string out;
+    nlohmann::json p = nlohmann::json::parse(payload, nullptr, false);
+    if (!p.is_object()) p = nlohmann::json::object();
+    out = sb::to_json(g.app->submit(type, std::move(p), std::string("Test: ") + type)).dump();
+    request_frames();
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void sb_show_sign_in(const char* accounts_json, const char* message) {
+    std::vector<sb::ui::App::DemoAccount> accounts;
+    const nlohmann::json list = nlohmann::json::parse(accounts_json, nullptr, false);
+    if (list.is_array())
+        for (const auto& a : list) {
+            auto text = [&](const char* k) { return a.contains(k) && a[k].is_string() ? a[k].get<std::string>() : std::string(); };
+            accounts.push_back({text("username"), text("password"), text("role"), text("name"), text("group"), text("grade"), text("employment")});
+        }
+    g.app->show_sign_in(std::move(accounts), message);
+    request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void sb_command_rejected(const char* id, const char* reason) {
+    g.app->command_rejected(id, reason);
+    request_frames();
+}
+
+EMSCRIPTEN_KEEPALIVE void sb_sync_status(int online, int pending, const char* last_synced, int read_only) {
+    g.app->set_sync_status({true, online != 0, pending, last_synced, read_only != 0});
     request_frames();
 }
 
@@ -301,7 +372,13 @@ int main() {
         app.show_rota("*");   // the whole generated trust in one grid
         apply_url_choices();
     } else {
-        js_fetch_snapshot();
+        char prefix[17];
+        js_random_hex(prefix, 16);
+        app.set_command_prefix(std::string("c") + prefix);
+        app.set_outbox([](const sb::Command& c) { js_sync_send(sb::to_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str()); });
+        app.set_account_handlers([](const std::string& u, const std::string& p) { js_sync_sign_in(u.c_str(), p.c_str()); },
+                                 [] { js_sync_sign_out(); });
+        js_sync_start();
     }
     emscripten_set_main_loop_arg(main_loop, nullptr, 0, false);
     return 0;
