@@ -8,7 +8,7 @@
 namespace sb::server {
 namespace {
 constexpr size_t kRecentCommands = 20000;   // older than this, a client reloads the snapshot
-constexpr int64_t kSnapshotEvery = 2000;    // revisions between snapshots (bounds replay at start)
+constexpr int64_t kSnapshotEvery = 20000;   // revisions between snapshots (bounds replay at start)
 
 std::string now_iso() {
     const auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
