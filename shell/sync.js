@@ -253,5 +253,5 @@ window.shiftbankSync = (function () {
   }
 
   window.addEventListener('online', () => { if (mode === 'server') { flush(); poll(); } });
-  return { start, signIn, signOut, send, exportDrafts, state: () => ({ mode, online, pending: pending.length, revision }) };
+  return { start, signIn, signOut, send, exportDrafts, state: () => ({ mode, online, pending: pending.length, revision, busy: fetching || flushing }) };
 })();

@@ -97,7 +97,8 @@ export async function run(tests) {
     }
   }
   console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  if (failed) process.exitCode = 1;   // a later run() in the same file must not clear an earlier failure
+  else if (process.exitCode === undefined) process.exitCode = 0;
 }
 
 export function assert(cond, message) { if (!cond) throw new Error(message); }

@@ -43,6 +43,15 @@ async function dragSample(page) {
   throw new Error('the drop changed nothing: ' + JSON.stringify(await state(page)));
 }
 
+// An open shift on the demo's first ward, read through the API as the administrator.
+async function openShiftOnFirstWard() {
+  const users = await (await fetch(server.url + 'api/demo-users')).json();
+  const admin = users.find((u) => u.username === 'admin');
+  const login = await (await fetch(server.url + 'api/login', { method: 'POST', body: JSON.stringify(admin) })).json();
+  const snap = await (await fetch(server.url + 'api/snapshot', { headers: { Authorization: 'Bearer ' + login.token } })).json();
+  return snap.shifts.find((s) => s.status === 'open' && s.ward === 'w01');
+}
+
 await run([
   ['sign-in screen: a demo account signs in with one click', async () => {
     const { context, page, errors } = await open('');
@@ -98,6 +107,40 @@ await run([
     assert(seen.revision >= 1, 'the server never got it: ' + JSON.stringify(seen));
     await check.context.close();
     await context.close();
+  }],
+]);
+
+
+await run([
+  ['a command the server refuses (someone else got there first) is explained and rolled back', async () => {
+    const shift = await openShiftOnFirstWard();
+    assert(shift, 'no open shift on w01');
+    const a = await open('?role=manager');
+    await a.page.route('**/api/commands', (r) => r.abort());   // A's change waits…
+    const mine = shift.rate_pence_per_hour + 500, theirs = shift.rate_pence_per_hour + 900;
+    let r = await a.page.evaluate(([id, rate]) => window.shiftbankTest.submit('raise_rate', { shift: id, rate_pence_per_hour: rate }),
+                                  [shift.id, mine]);
+    assert(r.status === 'accepted', 'not applied locally: ' + JSON.stringify(r));
+    const b = await open('?role=admin');                       // …while B raises it further
+    r = await b.page.evaluate(([id, rate]) => window.shiftbankTest.submit('raise_rate', { shift: id, rate_pence_per_hour: rate }),
+                              [shift.id, theirs]);
+    assert(r.status === 'accepted', 'B: ' + JSON.stringify(r));
+    await b.page.waitForFunction(() => window.shiftbankTest.state().pending === 0, null, { timeout: 10000 });
+    await a.page.unroute('**/api/commands');
+    await a.page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await a.page.waitForFunction(() => window.shiftbankTest.state().message.startsWith('The server did not accept'), null,
+                                 { timeout: 15000 });
+    const s = await state(a.page);
+    assert(s.message_is_error && /higher than the current/.test(s.message), 'message: ' + s.message);
+    await a.page.waitForFunction(() => window.shiftbankTest.state().pending === 0 && !window.shiftbankSync.state().busy, null,
+                                 { timeout: 10000 });
+    // Rolled back: A now has B's rate, and trying again below it is refused locally in the same words.
+    r = await a.page.evaluate(([id, rate]) => window.shiftbankTest.submit('raise_rate', { shift: id, rate_pence_per_hour: rate }),
+                              [shift.id, mine + 1]);
+    assert(r.status === 'rejected' && /higher than the current/.test(r.reason), 'not rolled back: ' + JSON.stringify(r));
+    await a.page.screenshot({ path: join(artefacts, 'sync-rejected.png') });
+    await a.context.close();
+    await b.context.close();
   }],
 ]);
 
