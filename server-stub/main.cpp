@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <thread>
 
@@ -53,7 +54,8 @@ int usage(const char* why) {
                  "usage: shiftbank-server [--host ADDR] [--port N] [--web DIR] [--db FILE.sqlite] [--fresh]\n"
                  "                        [--data FILE.json | --demo-staff N --demo-weeks W --demo-seed S]\n"
                  "                        [--demo-accounts] [--token-hours H]\n"
-                 "       shiftbank-server export --out DIR [--web DIR] [--db FILE | --data FILE | --demo-staff N]\n",
+                 "       shiftbank-server export --out DIR [--web DIR] [--db FILE | --data FILE | --demo-staff N]\n"
+                 "       shiftbank-server passwd --db FILE --user NAME   (the password on standard input)\n",
                  why);
     return 2;
 }
@@ -90,6 +92,29 @@ int export_static(const std::string& web, const std::string& out, const sb::Stat
     return 0;
 }
 
+// shiftbank-server passwd --db FILE --user NAME: sets a real account's password, read from the first
+// line of standard input (at least 10 characters), hashed with Argon2id at libsodium's interactive
+// limits. A running server reads passwords when it starts.
+int set_password(const std::string& db, const std::string& user) {
+    std::string password;
+    if (!std::getline(std::cin, password) || password.size() < 10)
+        return std::fprintf(stderr, "shiftbank-server: give a password of at least 10 characters on standard input\n"), 2;
+    try {
+        sb::server::Store store(db);
+        const auto snap = store.latest_snapshot();
+        const sb::LoadResult data = snap ? sb::load_state(snap->second) : sb::LoadResult{};
+        if (!snap || !data.state.find_user(user))
+            return std::fprintf(stderr, "shiftbank-server: %s has no account \"%s\"\n", db.c_str(), user.c_str()), 2;
+        const std::string hash = sb::server::hash_password(password, sb::server::HashCost::Interactive);
+        if (hash.empty()) return std::fprintf(stderr, "shiftbank-server: hashing failed (out of memory?)\n"), 1;
+        store.set_password_hashes({{user, hash}});
+    } catch (const std::exception& e) {
+        return std::fprintf(stderr, "shiftbank-server: %s\n", e.what()), 1;
+    }
+    std::printf("Password set for %s; restart the server to use it.\n", user.c_str());
+    return 0;
+}
+
 int main(int argc, char** argv) {
     // Signals go to a dedicated thread, which may safely call stop(); a handler may not. Blocked
     // before any thread starts (the database writer too), so none of them can be hit by SIGTERM.
@@ -101,8 +126,11 @@ int main(int argc, char** argv) {
     Options o;
     o.demo.start = sb::monday_of(today());
     std::string export_dir;
-    int first_option = 1;
-    if (argc > 1 && std::string(argv[1]) == "export") first_option = 2;
+    // Subcommands: "export" (a static copy) and "passwd" (set a password); otherwise serve.
+    const std::string command = argc > 1 && argv[1][0] != '-' ? argv[1] : "";
+    if (!command.empty() && command != "export" && command != "passwd") return usage(("unknown command " + command).c_str());
+    const int first_option = command.empty() ? 1 : 2;
+    std::string passwd_user;
     for (int i = first_option; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--fresh") { o.fresh = true; continue; }
@@ -115,7 +143,8 @@ int main(int argc, char** argv) {
         else if (a == "--web") o.web = v;
         else if (a == "--data") o.data = v, o.data_given = true;
         else if (a == "--db") o.db = v;
-        else if (a == "--out" && first_option == 2) export_dir = v;
+        else if (a == "--out" && command == "export") export_dir = v;
+        else if (a == "--user" && command == "passwd") passwd_user = v;
         else if (a == "--token-hours") { if (!parse_int(v, 0, 24 * 90, n)) return usage("--token-hours takes 0-2160"); o.token_hours = n; }
         else if (a == "--demo-staff") { o.data_given = true; if (!parse_int(v, 1, 20000, n)) return usage("--demo-staff takes 1-20000"); o.demo.staff = int(n); }
         else if (a == "--demo-weeks") { if (!parse_int(v, 1, 12, n)) return usage("--demo-weeks takes 1-12"); o.demo.weeks = int(n); }
@@ -123,7 +152,11 @@ int main(int argc, char** argv) {
         else return usage(("unknown option " + a).c_str());
     }
 
-    if (first_option == 2 && export_dir.empty()) return usage("export needs --out DIR");
+    if (command == "export" && export_dir.empty()) return usage("export needs --out DIR");
+    if (command == "passwd") {
+        if (o.db.empty() || passwd_user.empty()) return usage("passwd needs --db FILE and --user NAME");
+        return set_password(o.db, passwd_user);
+    }
     // The database: the named file, or a temporary one removed when the server stops.
     std::string temp_db;
     if (o.db.empty()) {

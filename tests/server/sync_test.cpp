@@ -336,3 +336,20 @@ TEST_CASE("export: the app and data/snapshot.json in one folder for a static hos
     CHECK(sb::load_state(text.str()).ok());
     std::filesystem::remove_all(out);
 }
+
+TEST_CASE("passwd: a real account gets a password it can sign in with") {
+    const std::string db = temp_path("passwd.sqlite");
+    {
+        ServerProcess seed({"--db", db, "--data", race_data(2)});   // real data: no passwords yet
+        ApiClient c(seed);
+        CHECK(c.sign_in("user0", "correct horse battery") == 401);
+    }
+    const std::string cmd = "echo 'correct horse battery' | " + std::string(SHIFTBANK_SERVER) + " passwd --db " + db + " --user user0 > /dev/null";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    const std::string bad = "echo 'short' | " + std::string(SHIFTBANK_SERVER) + " passwd --db " + db + " --user user0 2> /dev/null";
+    CHECK(std::system(bad.c_str()) != 0);
+    ServerProcess again({"--db", db});
+    ApiClient c(again);
+    CHECK(c.sign_in("user0", "correct horse battery") == 200);
+    CHECK(c.sign_in("user1", "correct horse battery") == 401);
+}
