@@ -115,6 +115,11 @@
     // The mouse events a browser makes up after a tap would move focus to the canvas and close the
     // keyboard again; the app still receives them (SDL listens separately).
     canvas.addEventListener('mousedown', (e) => { if (document.activeElement === input) e.preventDefault(); });
+    // A mouse: the keys go to the canvas (SDL listens there), but SDL cancels the press, and with it the
+    // browser's own focusing, so the canvas is focused here or typing into a field would go nowhere.
+    canvas.addEventListener('pointerdown', (e) => {
+      if (e.pointerType === 'mouse' && document.activeElement !== canvas) canvas.focus({ preventScroll: true });
+    });
     input.addEventListener('input', (e) => {
       if (!ready() || e.isComposing) return;   // IME: wait for compositionend
       if (e.inputType === 'deleteContentBackward') key(0);

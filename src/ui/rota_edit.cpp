@@ -290,7 +290,7 @@ void copy_week(ViewContext& ctx, const std::vector<const Shift*>& week) {
                         "Copied " + std::to_string(count) + " shifts to the week of " + format_weekday_day_month(week.front()->start.date + 7));
 }
 
-void draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days) {
+bool draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days, bool may_wrap) {
     std::vector<std::string> drafts, vacant;
     std::vector<const Shift*> first_week;
     for (const Shift& s : ctx.state.shifts) {
@@ -314,7 +314,12 @@ void draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days)
     const char* copy = ICON_CALENDAR "  Copy week to next";
     const float w = ImGui::CalcTextSize(post).x + ImGui::CalcTextSize(publish).x + ImGui::CalcTextSize(copy).x +
                     style.FramePadding.x * 6 + style.ItemSpacing.x * 2;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+    // The cursor is already on the next line: where the last item ends is read from its rectangle.
+    const float after_last = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + style.ItemSpacing.x;
+    const float right_aligned = ImGui::GetWindowContentRegionMax().x - w;
+    if (right_aligned >= after_last) ImGui::SameLine(right_aligned);
+    else if (!may_wrap) return false;
+    else ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right_aligned));
     const bool has_next_week = first + 14 <= ctx.state.period_start + ctx.state.period_days;
     ImGui::BeginDisabled(first_week.empty() || !has_next_week);
     if (button(copy, ButtonKind::Quiet)) copy_week(ctx, first_week);
@@ -330,6 +335,7 @@ void draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days)
     if (button(publish, ButtonKind::Primary))
         ctx.commands.submit("publish", {{"shifts", drafts}}, "Published " + std::to_string(drafts.size()) + " shifts on " + ward.name);
     ImGui::EndDisabled();
+    return true;
 }
 
 }  // namespace sb::ui

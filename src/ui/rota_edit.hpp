@@ -14,7 +14,9 @@ void draw_shift_editor(ViewContext& ctx);
 // Right-click on a person's name: apply a weekly pattern from the first day in view.
 void draw_person_menu(ViewContext& ctx, const Staff& person);
 void draw_pattern_dialog(ViewContext& ctx, Date first);
-// "Publish rota" and "Post to bank", right-aligned on the toolbar line.
-void draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days);
+// "Copy week", "Post to bank" and "Publish", right-aligned after the last item on the line. When they
+// do not fit there they are drawn on a line of their own if `may_wrap`, else not at all (returns false)
+// so the caller can try again at the end of a later line.
+bool draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days, bool may_wrap);
 
 }  // namespace sb::ui

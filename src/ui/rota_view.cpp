@@ -247,7 +247,8 @@ void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last, boo
         ImGui::EndCombo();
     }
     m.rota_week_offset = std::clamp(m.rota_week_offset, 0, std::max(0, ctx.state.period_days / 7 - m.rota_weeks));
-    if (can_edit && !ctx.phone) draw_rota_actions(ctx, ward, first, last - first + 1);
+    const bool with_actions = can_edit && !ctx.phone;
+    const bool actions_drawn = with_actions && draw_rota_actions(ctx, ward, first, last - first + 1, false);
     // Filters: a name search and the staff group.
     ImGui::SetNextItemWidth(ctx.phone ? 160 : 220);
     text_field("##search", ICON_SEARCH "  Search staff", m.search, sizeof m.search);
@@ -279,6 +280,7 @@ void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last, boo
         ImGui::SameLine();
         if (button("Clear selection", ButtonKind::Quiet)) m.selected.clear();
     }
+    if (with_actions && !actions_drawn) draw_rota_actions(ctx, ward, first, last - first + 1, true);   // no room on the first line
 }
 
 }  // namespace

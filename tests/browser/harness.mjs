@@ -1,23 +1,15 @@
-// Shared pieces of the browser tests: start the real server, launch Debian's Chromium with software
-// WebGL (flags from shared/TOOLCHAIN.md), decode screenshots, and count results.
+// Shared pieces of the browser tests: start the real server, where pictures go, decode screenshots,
+// and count results. The engines themselves are behind engines.mjs.
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { createRequire } from 'node:module';
 
-const require = createRequire(import.meta.url);
-export const { chromium } = require('playwright-core');
-
-export const artefacts = process.env.SHIFTBANK_ARTEFACTS || 'build/test-artefacts';
+const engine = process.env.SHIFTBANK_ENGINE || 'chromium';
+export const artefacts = join(process.env.SHIFTBANK_ARTEFACTS || 'build/test-artefacts', engine);
 mkdirSync(artefacts, { recursive: true });
-
-export const chromiumArgs = ['--no-sandbox', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-  '--disable-quic'];
-
-export function launchChromium() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
-}
+// Where a flow keeps its picture: one folder per engine.
+export const shot = (file) => join(artefacts, file);
 
 // Starts shiftbank-server on an OS-chosen port; resolves to {url, stop()}.
 export function startServer(extraArgs = []) {
@@ -39,7 +31,7 @@ export function startServer(extraArgs = []) {
   });
 }
 
-// Minimal PNG decoder (8-bit RGB/RGBA, not interlaced: what Chromium's screenshots are).
+// Minimal PNG decoder (8-bit RGB/RGBA, not interlaced: what the three engines' screenshots are).
 export function decodePng(buf) {
   let pos = 8, width = 0, height = 0, channels = 4;
   const idat = [];
@@ -90,15 +82,36 @@ export async function run(tests) {
     try {
       await fn();
       passed++;
-      console.log(`ok   ${name} (${Date.now() - t0} ms)`);
+      console.log(`ok   [${engine}] ${name} (${Date.now() - t0} ms)`);
     } catch (e) {
       failed++;
-      console.log(`FAIL ${name}: ${e && e.stack || e}`);
+      console.log(`FAIL [${engine}] ${name}: ${e && e.stack || e}`);
     }
   }
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`[${engine}] ${passed} passed, ${failed} failed`);
   if (failed) process.exitCode = 1;   // a later run() in the same file must not clear an earlier failure
   else if (process.exitCode === undefined) process.exitCode = 0;
 }
 
 export function assert(cond, message) { if (!cond) throw new Error(message); }
+
+// The app's own state, as window.shiftbankTest reports it.
+export const appState = (page) => page.evaluate(() => window.shiftbankTest.state());
+
+// Lets auto-sized cards settle: a few frames after the last input.
+export async function settle(page) {
+  const start = await page.evaluate(() => window.shiftbankTest.frameCount());
+  await page.waitFor((n) => window.shiftbankTest.frameCount() >= n + 2, start, { timeout: 10000 }).catch(() => {});
+  await page.sleep(150);
+}
+
+// The centre of an app widget by its ImGui label (null when it is not on screen).
+export async function widgetCentre(page, label) {
+  const r = await page.evaluate((l) => window.shiftbankTest.itemRect(l), label);
+  return r && { x: r.x + r.w / 2, y: r.y + r.h / 2 };
+}
+
+export async function assertNoErrors(page) {
+  const errors = await page.errors();
+  assert(errors.length === 0, `[${engine}] console errors: ` + errors.join(' | '));
+}

@@ -17,6 +17,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
+#include "platform/input_queue.hpp"
 #include "ui/app.hpp"
 #include "ui/downloads.hpp"
 
@@ -96,7 +97,8 @@ int main(int argc, char** argv) {
                 if (e.type == SDL_QUIT) running = false;
             } while (SDL_PollEvent(&e));
         }
-        for (int settle = 0; settle < 2; ++settle) {
+        // Two frames let layout settle; more while ImGui still holds queued input (input_queue.hpp).
+        for (int frame = 0; frame < 2 || (sb::platform::imgui_input_queued() && frame < 64); ++frame) {
             if (app.update_fonts(win_w ? float(fb_w) / float(win_w) : 1.0f)) {   // the text-size setting changed
                 ImGui_ImplOpenGL3_DestroyFontsTexture();
                 ImGui_ImplOpenGL3_CreateFontsTexture();

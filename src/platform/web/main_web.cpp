@@ -23,6 +23,7 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 #include "platform/frame_stats.hpp"
+#include "platform/input_queue.hpp"
 #include "ui/app.hpp"
 #include "ui/downloads.hpp"
 
@@ -145,6 +146,7 @@ void main_loop(void*) {
     ImGui::NewFrame();
     g.app->frame();
     ImGui::Render();
+    if (sb::platform::imgui_input_queued()) request_frames(1);
     static bool wanted_text = false;
     if (wanted_text && !ImGui::GetIO().WantTextInput) js_release_keyboard();
     wanted_text = ImGui::GetIO().WantTextInput;
