@@ -59,6 +59,25 @@ TEST_CASE("overlap: double booking is blocked, back-to-back is not an overlap") 
     CHECK(g.violations("overlap").empty());
 }
 
+TEST_CASE("overlap: two shifts of the same type on the same day are told apart by their wards") {
+    RotaFixture f;
+    Ward second = f.state.wards.front();
+    second.id = "w2", second.name = "Ward 12";
+    f.state.wards.push_back(second);
+    f.add(2, "13:30", "21:30", "late");
+    f.add(2, "13:30", "21:30", "late").ward = "w2";
+    auto v = f.violations("overlap");
+    REQUIRE(v.size() == 1);
+    const std::string ward1 = f.state.wards.front().name;
+    CHECK(v[0].message == "Late Mon 2 Mar on " + ward1 + " and Late Mon 2 Mar on Ward 12 overlap: " +
+                              f.state.staff.front().name + " would be booked twice at once");
+    RotaFixture g;
+    g.add(2, "13:30", "21:30", "late");
+    g.add(2, "14:00", "21:30", "late");
+    REQUIRE(g.violations("overlap").size() == 1);
+    CHECK(g.violations("overlap")[0].message.rfind("Two shifts, both Late Mon 2 Mar on " + ward1 + ", overlap", 0) == 0);
+}
+
 TEST_CASE("max_72_in_168: 72 h passes, 72 h 01 fails") {
     RotaFixture f;
     // Six 12 h shifts Mon–Sat = 72 h within 168 h (with 12 h rests between).

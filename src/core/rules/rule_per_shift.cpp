@@ -7,13 +7,24 @@
 
 namespace sb::rules {
 
+namespace {
+std::string on_ward(const Context& c, int i) {
+    const Ward* w = c.state.find_ward(c.spans[size_t(i)].shift->ward);
+    return w ? " on " + w->name : std::string();
+}
+}  // namespace
+
 void check_overlap(const Context& c, const RuleSpec& r) {
     // Spans are sorted by start: compare each with the latest-ending earlier one.
     int latest = -1;
     for (int i = 0; i < int(c.spans.size()); ++i) {
         if (latest >= 0 && c.spans[size_t(i)].start < c.spans[size_t(latest)].end && (c.involves(i) || c.involves(latest)))
             c.report_lazy(r, std::min(latest, i), std::max(latest, i), [&] {
-                return c.label(latest) + " and " + c.label(i) + " overlap: " + c.person.name + " would be booked twice at once";
+                // "Late Mon 30 Nov and Late Mon 30 Nov overlap" says nothing: name the wards when the labels match.
+                std::string a = c.label(latest), b = c.label(i);
+                if (a == b) a += on_ward(c, latest), b += on_ward(c, i);
+                const std::string what = a == b ? "Two shifts, both " + a + "," : a + " and " + b;
+                return what + " overlap: " + c.person.name + " would be booked twice at once";
             });
         if (latest < 0 || c.spans[size_t(i)].end > c.spans[size_t(latest)].end) latest = i;
     }
