@@ -77,7 +77,9 @@ export function pictureStats(png) {
 // A tiny test runner whose last line ctest and CI both understand: "N passed, N failed".
 export async function run(tests) {
   let passed = 0, failed = 0;
+  const only = process.env.SHIFTBANK_ONLY;   // a quick local run of the flows whose names contain it
   for (const [name, fn] of tests) {
+    if (only && !name.includes(only)) continue;
     const t0 = Date.now();
     try {
       await fn();
@@ -97,6 +99,15 @@ export function assert(cond, message) { if (!cond) throw new Error(message); }
 
 // The app's own state, as window.shiftbankTest reports it.
 export const appState = (page) => page.evaluate(() => window.shiftbankTest.state());
+
+// The state once every key the browser delivered has been acted on. Typed keys are handled over a
+// few frames and a field passes through each prefix ("Medicine", Backspace: "Medicin" comes first),
+// so waiting for the expected text could stop on the way.
+export async function stateAfterTyping(page) {
+  await page.waitFor(() => window.shiftbankTest.state().input_pending === 0, undefined,
+                     { timeout: 20000, what: 'the typed keys to be handled' });
+  return appState(page);
+}
 
 // Lets auto-sized cards settle: a few frames after the last input.
 export async function settle(page) {
