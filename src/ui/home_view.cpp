@@ -378,7 +378,10 @@ void draw_home_view(ViewContext& ctx) {
     ImGui::PushFont(ctx.phone ? ctx.fonts.heading : ctx.fonts.large);
     ImGui::TextUnformatted(("Hello, " + name).c_str());
     ImGui::PopFont();
-    ImGui::TextDisabled("%s %d \xC2\xB7 %s", format_weekday_day_month(today).c_str(), civil(today).year, ctx.state.trust.name.c_str());
+    // Wrapped: a long trust name would run off a phone's edge.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s %d \xC2\xB7 %s", format_weekday_day_month(today).c_str(), civil(today).year, ctx.state.trust.name.c_str());
+    ImGui::PopStyleColor();
     ImGui::Spacing();
     Columns cols(ctx);
     auto place = [&](auto draw) {
