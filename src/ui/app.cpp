@@ -113,7 +113,7 @@ std::string App::widget_json(const std::string& prefix, bool text_fields) const 
     return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string App::summary_json() const {
+nlohmann::json App::summary() const {
     nlohmann::json j = {{"loaded", status_ == DataStatus::Ready},
                         {"failed", status_ == DataStatus::Failed},
                         {"staff", state_.staff.size()},
@@ -150,7 +150,7 @@ std::string App::summary_json() const {
         j["unread_notifications"] = unread;
     }
     if (!failure_.empty()) j["error"] = failure_;
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return j;
 }
 
 void App::frame() {

@@ -31,8 +31,13 @@ public:
     const State& state() const { return state_; }
     const Session& session() const { return session_; }
     Session& session() { return session_; }
-    // Small JSON for window.shiftbankTest.state(): counts, revision, view and user.
-    std::string summary_json() const;
+    // Small JSON for window.shiftbankTest.state(): counts, revision, view and user. The web platform
+    // adds its own fields (input it has not handed over yet) to summary() before writing it out.
+    nlohmann::json summary() const;
+    std::string summary_json() const { return dump_summary(summary()); }
+    static std::string dump_summary(const nlohmann::json& j) {
+        return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);   // names may be any bytes
+    }
 
     // Changes: every one is a command (src/core/commands), applied here and remembered for undo.
     CommandResult submit(const std::string& type, nlohmann::json payload, std::string description) override;

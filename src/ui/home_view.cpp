@@ -114,9 +114,7 @@ void waiting_card(ViewContext& ctx, const Staff& me) {
     begin_card("waiting");
     card_title(ctx.fonts, ICON_INBOX, "Waiting for a decision", count);
     if (count == 0) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("Nothing waiting: applications, swaps and leave requests appear here.");
-        ImGui::PopStyleColor();
+        text_muted_wrapped("Nothing waiting: applications, swaps and leave requests appear here.");
     }
     for (const Application& a : ctx.state.applications) {
         if (a.staff != me.id || a.status != RequestStatus::Pending) continue;
@@ -379,9 +377,7 @@ void draw_home_view(ViewContext& ctx) {
     ImGui::TextUnformatted(("Hello, " + name).c_str());
     ImGui::PopFont();
     // Wrapped: a long trust name would run off a phone's edge.
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::TextWrapped("%s %d \xC2\xB7 %s", format_weekday_day_month(today).c_str(), civil(today).year, ctx.state.trust.name.c_str());
-    ImGui::PopStyleColor();
+    text_muted_wrapped("%s %d \xC2\xB7 %s", format_weekday_day_month(today).c_str(), civil(today).year, ctx.state.trust.name.c_str());
     ImGui::Spacing();
     Columns cols(ctx);
     auto place = [&](auto draw) {

@@ -285,14 +285,12 @@ void draw_open_shifts_view(ViewContext& ctx) {
     ctx.memory.open_refusals.clear();
     draw_approval_queue(ctx);
     if (!ctx.phone) heading(ctx.fonts, "Open shifts");
-    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (personal) {
-        ImGui::TextWrapped("%d shifts you can book \xC2\xB7 %d you can't (%s, %s; %zu open in the trust)", can_book,
+        text_muted_wrapped("%d shifts you can book \xC2\xB7 %d you can't (%s, %s; %zu open in the trust)", can_book,
                            eligible - can_book, std::string(display_name(ctx.me->group)).c_str(), ctx.me->grade.c_str(), open.size());
     } else {
-        ImGui::TextWrapped("%zu vacancies posted to the staff bank from today", open.size());
+        text_muted_wrapped("%zu vacancies posted to the staff bank from today", open.size());
     }
-    ImGui::PopStyleColor();
     // Expired documents hide every bank shift: say so, rather than leave an empty list unexplained.
     if (personal)
         for (const ComplianceDocument& d : ctx.me->documents)

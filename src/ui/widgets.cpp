@@ -1,4 +1,5 @@
 #include "widgets.hpp"
+#include <cstdarg>
 
 #include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
@@ -140,6 +141,17 @@ void end_callout(ImU32 fill, float width) {
 void text_coloured(ImU32 colour, const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+void text_muted_wrapped(const char* fmt, ...) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::PushTextWrapPos(0.0f);
+    va_list args;
+    va_start(args, fmt);
+    ImGui::TextV(fmt, args);
+    va_end(args);
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
 

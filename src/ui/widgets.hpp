@@ -43,6 +43,8 @@ void begin_card(const char* id, float height = 0.0f);
 void end_card();
 
 void text_coloured(ImU32 colour, const char* text);
+// Secondary text in the muted colour, wrapped at the window's edge (a phone is narrow).
+void text_muted_wrapped(const char* fmt, ...) IM_FMTARGS(1);
 
 // A tinted box around whatever is drawn between begin and end (a refusal, a warning). Drawn in one
 // frame (background behind the content), unlike an auto-sized child window which takes several.

@@ -268,13 +268,13 @@ EMSCRIPTEN_KEEPALIVE void sb_sync_status(int online, int pending, const char* la
 
 EMSCRIPTEN_KEEPALIVE const char* sb_test_state() {
     static std::string out;
-    nlohmann::json j = nlohmann::json::parse(g.app->summary_json());
+    nlohmann::json j = g.app->summary();
     // Input the browser has delivered but the app has not acted on yet (SDL's queue, then ImGui's,
     // which hands fast typing over a few frames): a test reads a field only once this is 0, since
     // "Medicine" then Backspace passes through "Medicin" on the way.
     j["input_pending"] = SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) +
                          int(sb::platform::imgui_input_queued());
-    out = j.dump();
+    out = sb::ui::App::dump_summary(j);
     return out.c_str();
 }
 
