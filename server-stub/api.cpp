@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_names.hpp"
+#include "core/format/json_reader.hpp"
+#include "core/visibility.hpp"
 
 namespace sb::server {
 namespace {
@@ -80,36 +82,79 @@ void commands(ApiState& api, const httplib::Request& req, httplib::Response& res
     if (!user) return;
     auto body = body_json(req, res);
     if (!body) return;
-    if (!body->is_object() || !body->contains("commands") || !(*body)["commands"].is_array())
-        return error(res, 400, "Send {\"commands\": [ … ]}");
+    if (!body->is_object() || !body->contains("commands") || !(*body)["commands"].is_array() || body->size() != 1)
+        return error(res, 400, "Send {\"commands\": [ … ]} and nothing else");
     const json& list = (*body)["commands"];
     if (list.empty() || list.size() > kMaxCommandsPerRequest)
         return error(res, 400, "Send between 1 and " + std::to_string(kMaxCommandsPerRequest) + " commands at a time");
-    // Check the shape of every command before applying any: a bad request changes nothing.
+    // Every command's shape first; then all of them are applied, or (one malformed) none.
     std::vector<Command> cmds;
     for (size_t i = 0; i < list.size(); ++i) {
         std::string why;
         auto c = command_from_json(list[i], why);
-        if (!c) return error(res, 400, "Command " + std::to_string(i + 1) + ": " + why);
-        if (c->id.empty() || c->id.size() > 64) return error(res, 400, "Command " + std::to_string(i + 1) + ": the id must be 1 to 64 characters");
-        const auto& types = command_types();
-        if (std::find(types.begin(), types.end(), c->type) == types.end())
-            return error(res, 400, "Command " + std::to_string(i + 1) + ": unknown command type \"" + c->type.substr(0, 40) + "\"");
-        if (!c->payload.is_object()) return error(res, 400, "Command " + std::to_string(i + 1) + ": the payload must be a JSON object");
+        if (!c) return error(res, 400, "Command " + std::to_string(i + 1) + " of " + std::to_string(list.size()) + ": " + why + "; nothing was applied");
         cmds.push_back(std::move(*c));
     }
-    const std::vector<CommandResult> results = api.service->submit(*user, std::move(cmds));
+    const RotaService::Submitted done = api.service->submit(*user, std::move(cmds));
+    if (!done.malformed.empty())
+        return reply(res, 400, {{"error", done.malformed + "; nothing was applied"}, {"command", done.malformed_id}});
     json out = json::array();
     int status = 200;
-    for (const CommandResult& r : results) {
-        json j = {{"id", r.id}, {"status", r.accepted() ? "accepted" : "rejected"}, {"revision", r.revision}};
-        if (!r.accepted()) j["kind"] = to_string(r.status), j["reason"] = r.reason;
-        if (!r.warnings.empty()) j["warnings"] = to_json(r)["warnings"];
-        if (r.status == CommandStatus::Malformed) status = 400;
-        else if (r.status == CommandStatus::Forbidden && status == 200) status = 403;
+    for (const CommandResult& r : done.results) {
+        json j = {{"id", r.id}, {"status", to_string(r.status)}, {"revision", r.revision}};
+        if (!r.reason.empty()) j["reason"] = r.reason;
+        const json full = to_json(r);
+        for (const char* k : {"warnings", "blocks"})
+            if (full.contains(k)) j[k] = full[k];
+        // What it changed, as this person may see it: their browser confirms it in place with this.
+        if (r.accepted()) j["changes"] = to_json(visible_changes(r.changes, *user));
+        if (r.status == CommandStatus::Forbidden) status = 403;
         out.push_back(std::move(j));
     }
-    reply(res, status, {{"results", out}});
+    reply(res, status, {{"results", out}, {"revision", api.service->revision()}});
+}
+
+// GET /api/audit?ward=&staff=&rule=&from=&to=&limit=&before=&format=csv
+void audit(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+    auto user = signed_in(api, req, res);
+    if (!user) return;
+    AuditFilter f;
+    size_t limit = 200;
+    int64_t before = 0;
+    bool csv = false;
+    for (const auto& [name, value] : req.params) {
+        auto bad = [&](const std::string& what) { error(res, 400, "?" + name + "= " + what); };
+        if (name == "ward" || name == "staff") {
+            if (!format::valid_id(value)) return bad("must be an id (1–64 letters, digits, '-', '_', '.' or ':')");
+            (name == "ward" ? f.ward : f.staff) = value;
+        } else if (name == "rule") {
+            if (value != "*" && !format::valid_id(value)) return bad("must be a rule id such as min_rest, or * for any override");
+            f.rule = value;
+        } else if (name == "from" || name == "to") {
+            auto d = parse_date(value);
+            if (!d) return bad("must be a date like 2026-03-06");
+            (name == "from" ? f.from : f.to) = d;
+        } else if (name == "limit" || name == "before") {
+            char* end = nullptr;
+            const long long n = std::strtoll(value.c_str(), &end, 10);
+            if (value.empty() || *end != '\0' || n < (name == "limit" ? 1 : 0) || n > (name == "limit" ? 5000 : (1LL << 53)))
+                return bad(name == "limit" ? "must be a whole number from 1 to 5000" : "must be a revision (a whole number)");
+            if (name == "limit") limit = size_t(n);
+            else before = n;
+        } else if (name == "format") {
+            if (value != "csv" && value != "json") return bad("must be csv or json");
+            csv = value == "csv";
+        } else {
+            return error(res, 400, "?" + name.substr(0, 40) + "= is not a filter of the audit trail (ward, staff, rule, from, to, limit, before, format)");
+        }
+    }
+    const RotaService::AuditPage page = api.service->audit(*user, f, limit, before);
+    if (csv) {
+        res.set_header("Content-Disposition", "attachment; filename=\"shiftbank-audit.csv\"");
+        res.set_content(api.service->audit_csv(page.entries), "text/csv; charset=utf-8");
+        return;
+    }
+    reply(res, 200, api.service->audit_json(page));
 }
 }  // namespace
 
@@ -155,6 +200,7 @@ void register_api(httplib::Server& server, std::shared_ptr<ApiState> api) {
         reply(res, 200, api->service->changes_since(r, *user, std::chrono::seconds(wait)));
     });
     server.Post("/api/commands", [api](const httplib::Request& req, httplib::Response& res) { commands(*api, req, res); });
+    server.Get("/api/audit", [api](const httplib::Request& req, httplib::Response& res) { audit(*api, req, res); });
     // Anything else under /api/ is a JSON 404, never the app's index page.
     auto not_found = [](const httplib::Request& req, httplib::Response& res) { error(res, 404, "There is no API endpoint " + req.path); };
     server.Get(R"(/api/.*)", not_found);

@@ -168,8 +168,7 @@ int main(int argc, char** argv) {
     }
     std::unique_ptr<sb::server::Store> store;
     try {
-        store = std::make_unique<sb::server::Store>(o.db);
-        if (o.fresh) store->reset();
+        store = std::make_unique<sb::server::Store>(o.db, o.fresh);
     } catch (const std::exception& e) {
         return std::fprintf(stderr, "shiftbank-server: %s\n", e.what()), 1;
     }

@@ -1,5 +1,6 @@
 #include "rota_service.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/data_format.hpp"
@@ -7,6 +8,7 @@
 
 namespace sb::server {
 namespace {
+using json = nlohmann::json;
 constexpr size_t kRecentCommands = 20000;   // older than this, a client reloads the snapshot
 constexpr int64_t kSnapshotEvery = 20000;   // revisions between snapshots (bounds replay at start)
 
@@ -34,17 +36,33 @@ RotaService::RotaService(Store& store) : store_(store) {
     state_ = std::move(loaded.state);
     state_.revision = snap->first;
     snapshot_revision_ = snap->first;
-    CommandLog replay;   // the stored outcomes come afterwards: replaying must really apply each command
-    for (LoggedCommand& c : store_.commands_after(snap->first)) {
+    // Every command's first result, with what it changed: retries, undo and the audit trail use them.
+    std::vector<const CommandResult*> accepted;
+    for (const Outcome& o : store_.outcomes()) {
+        auto r = command_result_from_json(json::parse(o.result, nullptr, false));
+        if (!r) throw std::runtime_error("the database " + store_.path() + " holds a result it cannot read (command " + o.id + ")");
+        r->author = o.author;
+        log_.results[CommandLog::key(o.author, o.id)] = std::move(*r);
+    }
+    // Replay from the snapshot through apply_command; an undo may name a command from before it.
+    CommandLog replay;
+    for (const auto& [key, r] : log_.results)
+        if (r.accepted() && r.revision <= snap->first) replay.results.emplace(key, r);
+    const std::vector<LoggedCommand> all = store_.commands_after(0);
+    for (const LoggedCommand& c : all) {
+        if (c.revision <= snap->first) continue;
         const CommandResult r = apply_command(state_, replay, c.command);
         if (!r.accepted() || r.revision != c.revision)
-            throw std::runtime_error("the command log in " + store_.path() + " does not replay at revision " +
-                                     std::to_string(c.revision) + ": " + r.reason);
-        recent_.push_back(std::move(c));
+            throw std::runtime_error("the command log in " + store_.path() + " does not replay at revision " + std::to_string(c.revision) +
+                                     ": " + r.reason);
     }
-    while (recent_.size() > kRecentCommands) recent_.pop_front();
-    for (const auto& [id, text] : store_.outcomes())
-        if (auto r = command_result_from_json(nlohmann::json::parse(text, nullptr, false))) log_.results.emplace(id, std::move(*r));
+    for (const LoggedCommand& c : all) {
+        auto it = log_.results.find(CommandLog::key(c.command.author, c.command.id));
+        if (it == log_.results.end()) continue;
+        for (const EntityChange& e : it->second.changes)
+            log_.last_change[std::string(collection_name(e.collection)) + "/" + e.key] = it->first;
+        remember(c.command, it->second);
+    }
     durable_revision_ = state_.revision;
     writer_ = std::thread([this] { write_loop(); });
 }
@@ -92,47 +110,79 @@ void RotaService::write_loop() {
     }
 }
 
-std::vector<CommandResult> RotaService::submit(const User& user, std::vector<Command> commands) {
+void RotaService::remember(const Command& c, const CommandResult& r) {
+    recent_.push_back({r.revision, c, r.changes});
+    if (recent_.size() > kRecentCommands) recent_.pop_front();
+    const CommandResult* undone = c.type == "undo" ? log_.find(c.author, c.payload.value("command", "")) : nullptr;
+    audit_.push_back(audit_entry(state_, c, r, r.revision, undone));
+}
+
+RotaService::Submitted RotaService::submit(const User& user, std::vector<Command> commands) {
     std::unique_lock lock(mu_);
-    std::vector<CommandResult> results;
+    Submitted out;
     if (!failure_.empty() || stopping_) {
         for (const Command& c : commands) {
             CommandResult r;
             r.id = c.id;
             r.status = CommandStatus::Rejected;
             r.reason = failure_.empty() ? "The server is stopping; try again in a moment" : failure_;
-            results.push_back(std::move(r));
+            out.results.push_back(std::move(r));
         }
-        return results;
+        return out;
     }
     const std::string time = now_iso();
-    for (Command& c : commands) {
+    const int64_t revision_before = state_.revision;
+    CommandLog::Journal journal;
+    log_.journal = &journal;
+    std::vector<bool> fresh;
+    for (size_t i = 0; i < commands.size(); ++i) {
+        Command& c = commands[i];
         c.author = user.id;   // the signed-in identity, whatever the request said
-        c.time = time;
-        const bool seen = log_.results.count(c.id) > 0;
+        c.time = time;        // the server's clock: every rule that depends on "now" reads this one
+        const bool seen = log_.find(c.author, c.id) != nullptr;
         CommandResult r = apply_command(state_, log_, c);
-        if (!seen) {
-            if (r.accepted()) {
-                unwritten_.accepted.push_back({r.revision, c});
-                recent_.push_back({r.revision, c});
-                if (recent_.size() > kRecentCommands) recent_.pop_front();
-            }
-            if (!c.id.empty() && c.id.size() <= 64) unwritten_.outcomes.emplace_back(c.id, to_json(r).dump());
+        if (!seen && r.status == CommandStatus::Malformed) {
+            out.malformed = "Command " + std::to_string(i + 1) + " of " + std::to_string(commands.size()) + " (" + c.id + "): " + r.reason;
+            out.malformed_id = c.id;
+            break;
         }
-        results.push_back(std::move(r));
+        fresh.push_back(!seen);
+        out.results.push_back(std::move(r));
+    }
+    log_.journal = nullptr;
+    if (!out.malformed.empty()) {
+        // Nothing of a request with a malformed command is kept: the ones before it are taken back.
+        for (size_t i = out.results.size(); i-- > 0;)
+            if (fresh[i] && out.results[i].accepted()) apply_changes(state_, out.results[i].changes, Direction::Backward, false);
+        state_.revision = revision_before;
+        log_.revert(journal);
+        out.results.clear();
+        return out;
+    }
+    bool wrote = false;
+    for (size_t i = 0; i < out.results.size(); ++i) {
+        if (!fresh[i]) continue;
+        const Command& c = commands[i];
+        const CommandResult& r = out.results[i];
+        if (r.accepted()) {
+            unwritten_.accepted.push_back({r.revision, c});
+            remember(c, r);
+        }
+        unwritten_.outcomes.push_back({c.author, c.id, to_json(r).dump(-1, ' ', false, json::error_handler_t::replace)});
+        wrote = true;
     }
     // Wait for the batch holding these (a repeat of an answered id needs nothing new written).
-    if (!unwritten_.outcomes.empty()) {
+    if (wrote) {
         const uint64_t ticket = ++submitted_;
         work_cv_.notify_one();
         durable_cv_.wait(lock, [&] { return durable_ >= ticket || !failure_.empty(); });
         if (!failure_.empty())
-            for (auto& r : results)
+            for (auto& r : out.results)
                 if (r.accepted()) r.status = CommandStatus::Rejected, r.reason = failure_;
     } else {
         durable_cv_.wait(lock, [&] { return durable_revision_ >= state_.revision || !failure_.empty() || stopping_; });
     }
-    return results;
+    return out;
 }
 
 std::string RotaService::snapshot_for(const User& user) {
@@ -140,19 +190,18 @@ std::string RotaService::snapshot_for(const User& user) {
     durable_cv_.wait(lock, [&] { return durable_revision_ >= state_.revision || !failure_.empty() || stopping_; });
     if (user.role != Role::Clinician) {
         if (cached_revision_ != state_.revision) {   // one serialisation per revision, shared by managers
-            nlohmann::json doc = to_json(state_);
-            cached_full_ = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            cached_full_ = to_json(state_).dump(-1, ' ', false, json::error_handler_t::replace);
             cached_revision_ = state_.revision;
         }
         return cached_full_;
     }
-    return to_json(visible_to(state_, user)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return to_json(visible_to(state_, user)).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-nlohmann::json RotaService::changes_since(int64_t since, const User& user, std::chrono::milliseconds wait) {
+json RotaService::changes_since(int64_t since, const User& user, std::chrono::milliseconds wait) {
     std::unique_lock lock(mu_);
     durable_cv_.wait_for(lock, wait, [&] { return durable_revision_ > since || stopping_; });
-    nlohmann::json out = {{"revision", durable_revision_}, {"changes", nlohmann::json::array()}};
+    json out = {{"revision", durable_revision_}, {"changes", json::array()}};
     // Too far behind (or ahead, after a reset): the client must reload the snapshot.
     if (since > durable_revision_ || (!recent_.empty() && since < recent_.front().revision - 1) ||
         (recent_.empty() && since < durable_revision_)) {
@@ -160,13 +209,46 @@ nlohmann::json RotaService::changes_since(int64_t since, const User& user, std::
         return out;
     }
     const bool full = user.role != Role::Clinician;
-    for (const LoggedCommand& c : recent_) {
+    for (const Recent& c : recent_) {
         if (c.revision <= since || c.revision > durable_revision_) continue;
-        nlohmann::json j = {{"revision", c.revision}, {"id", c.command.id}, {"type", c.command.type}};
-        if (full || c.command.author == user.id) j.update({{"author", c.command.author}, {"time", c.command.time}, {"payload", c.command.payload}});
+        json j = {{"revision", c.revision}};
+        if (full || c.command.author == user.id)
+            j.update({{"id", c.command.id}, {"author", c.command.author}, {"type", c.command.type}, {"time", c.command.time}});
+        // What changed, as this person may see it: a colleague's leave request is an empty entry.
+        const ChangeSet visible = visible_changes(c.changes, user);
+        if (!visible.empty()) j["changes"] = to_json(visible, false);
         out["changes"].push_back(std::move(j));
     }
     return out;
+}
+
+RotaService::AuditPage RotaService::audit(const User& user, const AuditFilter& filter, size_t limit, int64_t before) {
+    std::unique_lock lock(mu_);
+    AuditPage page;
+    for (auto it = audit_.rbegin(); it != audit_.rend(); ++it) {
+        if (it->revision > durable_revision_ || (before > 0 && it->revision >= before)) continue;
+        if (!may_read(state_, user, *it)) continue;
+        AuditEntry e = as_read_by(user, *it);
+        if (!matches(e, filter)) continue;
+        if (page.entries.size() == limit) {
+            page.more = true;
+            break;
+        }
+        page.entries.push_back(std::move(e));
+    }
+    return page;
+}
+
+std::string RotaService::audit_csv(const std::vector<AuditEntry>& entries) {
+    std::lock_guard lock(mu_);
+    return sb::audit_csv(state_, entries);
+}
+
+json RotaService::audit_json(const AuditPage& page) {
+    std::lock_guard lock(mu_);
+    json list = json::array();
+    for (const AuditEntry& e : page.entries) list.push_back(to_json(state_, e));
+    return {{"entries", std::move(list)}, {"more", page.more}};
 }
 
 std::optional<User> RotaService::find_user(const std::string& id) {

@@ -1,9 +1,10 @@
 // The one rota every browser shares: the state, the command log and the database behind them.
 //
 // Commands from many requests are applied one at a time under a lock (apply_command, with the
-// author's real identity), then a writer thread commits whatever has accumulated in one transaction
-// ("group commit": one fsync for many commands) and only then are the requests answered. Readers
-// (snapshot, changes) see only what is durable.
+// author's real identity and the server's clock), then a writer thread commits whatever has
+// accumulated in one transaction ("group commit": one fsync for many commands) and only then are
+// the requests answered. Readers (snapshot, changes, audit) see only what is durable. A request is
+// all or nothing: if one of its commands is malformed, the ones before it are taken back.
 #pragma once
 #include <chrono>
 #include <condition_variable>
@@ -13,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/audit.hpp"
 #include "core/commands/command.hpp"
 #include "store.hpp"
 
@@ -28,15 +30,30 @@ public:
     // Seeds a new database with `initial` at its revision.
     static void seed(Store& store, const State& initial);
 
-    // Applies the commands in order as `user` and returns once they are durably stored.
-    std::vector<CommandResult> submit(const User& user, std::vector<Command> commands);
+    struct Submitted {
+        std::vector<CommandResult> results;   // in order; empty when the request was refused whole
+        std::string malformed;                // "Command 2 of 3 (c-9): payload.x is not a field of book …"
+        std::string malformed_id;
+    };
+    // Applies the commands in order as `user`, all or none, and returns once they are durable.
+    Submitted submit(const User& user, std::vector<Command> commands);
 
     // The data `user` may see (core/visibility.hpp), as JSON with "revision", at a durable revision.
     std::string snapshot_for(const User& user);
 
-    // Accepted commands after `since`, waiting up to `wait` for one to arrive. For a clinician only
-    // {revision, id, type}: enough to know to fetch a fresh snapshot, nothing about colleagues.
+    // Accepted commands after `since`, waiting up to `wait` for one to arrive: for each, its revision
+    // and what it changed as `user` may see it (after-images). Who did what is told to managers and
+    // administrators, and to a clinician for their own commands only.
     nlohmann::json changes_since(int64_t since, const User& user, std::chrono::milliseconds wait);
+
+    // The audit trail `user` may read, newest first, filtered; before > 0: older than that revision.
+    struct AuditPage {
+        std::vector<AuditEntry> entries;
+        bool more = false;    // older entries match too
+    };
+    AuditPage audit(const User& user, const AuditFilter& filter, size_t limit, int64_t before);
+    std::string audit_csv(const std::vector<AuditEntry>& entries);
+    nlohmann::json audit_json(const AuditPage& page);
 
     std::optional<User> find_user(const std::string& id);
     int64_t revision();
@@ -44,6 +61,11 @@ public:
     void stop();   // wakes long-polls and ends the writer thread
 
 private:
+    struct Recent {
+        int64_t revision;
+        Command command;
+        ChangeSet changes;
+    };
     Store& store_;
     std::mutex mu_;
     std::condition_variable durable_cv_;   // a batch was committed (or the service is stopping)
@@ -54,13 +76,15 @@ private:
     int64_t durable_revision_ = 0;
     uint64_t submitted_ = 0, durable_ = 0;   // tickets: submits are answered once durable_ reaches theirs
     int64_t snapshot_revision_ = 0;         // revision of the newest snapshot in the database
-    std::deque<LoggedCommand> recent_;      // the newest accepted commands, for /api/changes
+    std::deque<Recent> recent_;             // the newest accepted commands, for /api/changes
+    std::vector<AuditEntry> audit_;         // every accepted command, oldest first
     std::string cached_full_;               // the whole state's JSON at cached_revision_
     int64_t cached_revision_ = -1;
     bool stopping_ = false;
     std::string failure_;                   // set if a write failed: the service then refuses work
     std::thread writer_;
     void write_loop();
+    void remember(const Command& c, const CommandResult& r);
 };
 
 }  // namespace sb::server

@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <ctime>
+
 namespace sb::server {
 
 void add_security_headers(httplib::Server& server) {
@@ -14,6 +16,13 @@ void add_security_headers(httplib::Server& server) {
         res.set_header("Referrer-Policy", "no-referrer");
         res.set_header("X-Frame-Options", "DENY");
         if (req.path.rfind("/api/", 0) == 0) res.set_header("Cache-Control", "no-store");
+        // The server's clock, on every answer: browsers stamp their commands by it (one clock).
+        const std::time_t now = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&now, &tm);
+        char date[40];
+        std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+        res.set_header("Date", date);
     });
 }
 

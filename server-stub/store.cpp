@@ -45,25 +45,35 @@ private:
 };
 }  // namespace
 
-Store::Store(const std::string& path) : path_(path) {
+Store::Store(const std::string& path, bool start_over) : path_(path) {
     if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
         const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         db_ = nullptr;
         throw std::runtime_error("cannot open the database " + path + ": " + why);
     }
-    sqlite3_busy_timeout(db_, 5000);
-    exec("PRAGMA journal_mode=WAL");
-    // FULL: a commit is on disk (WAL fsynced) before write() returns, so an acknowledged command
-    // survives a crash or power cut, not only a killed process.
-    exec("PRAGMA synchronous=FULL");
-    exec("PRAGMA foreign_keys=ON");
-    exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    exec("CREATE TABLE IF NOT EXISTS snapshots (revision INTEGER PRIMARY KEY, state TEXT NOT NULL)");
-    exec("CREATE TABLE IF NOT EXISTS commands (revision INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, author TEXT NOT NULL,"
-         " time TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL)");
-    exec("CREATE TABLE IF NOT EXISTS outcomes (id TEXT PRIMARY KEY, result TEXT NOT NULL)");
-    exec("CREATE TABLE IF NOT EXISTS passwords (user TEXT PRIMARY KEY, hash TEXT NOT NULL)");
+    try {
+        sqlite3_busy_timeout(db_, 5000);
+        exec("PRAGMA journal_mode=WAL");
+        // FULL: a commit is on disk (WAL fsynced) before write() returns, so an acknowledged command
+        // survives a crash or power cut, not only a killed process.
+        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA foreign_keys=ON");
+        exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        exec("CREATE TABLE IF NOT EXISTS passwords (user TEXT PRIMARY KEY, hash TEXT NOT NULL)");
+        if (start_over) reset();
+        // A database written by an earlier version keeps command ids global and no change sets: it
+        // cannot be read as this one. Nothing is changed in it; the message says how to start over.
+        if (!has_table("snapshots")) reset();
+        else if (meta("schema") != kSchema)
+            throw std::runtime_error("the database " + path + " was made by an earlier version of Shiftbank (layout " +
+                                     (meta("schema").empty() ? std::string("1") : meta("schema")) + ", this version writes " + kSchema +
+                                     "); keep it for that version, or start over with --fresh");
+    } catch (...) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw;
+    }
 }
 
 Store::~Store() { sqlite3_close(db_); }
@@ -79,10 +89,23 @@ void Store::exec(const char* sql) const {
 
 bool Store::empty() const { return !latest_snapshot(); }
 
+bool Store::has_table(const char* name) const {
+    Stmt s(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+    s.text(1, name);
+    return s.step();
+}
+
 void Store::reset() {
+    // --fresh on a database of any layout: the tables are made anew in this version's.
     exec("BEGIN IMMEDIATE");
-    exec("DELETE FROM meta; DELETE FROM snapshots; DELETE FROM commands; DELETE FROM outcomes; DELETE FROM passwords");
+    exec("DROP TABLE IF EXISTS snapshots; DROP TABLE IF EXISTS commands; DROP TABLE IF EXISTS outcomes; DELETE FROM passwords;"
+         " DELETE FROM meta");
+    exec("CREATE TABLE snapshots (revision INTEGER PRIMARY KEY, state TEXT NOT NULL)");
+    exec("CREATE TABLE commands (revision INTEGER PRIMARY KEY, id TEXT NOT NULL, author TEXT NOT NULL,"
+         " time TEXT NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL, UNIQUE (author, id))");
+    exec("CREATE TABLE outcomes (author TEXT NOT NULL, id TEXT NOT NULL, result TEXT NOT NULL, PRIMARY KEY (author, id))");
     exec("COMMIT");
+    set_meta("schema", kSchema);
 }
 
 void Store::write(const WriteBatch& b) {
@@ -92,8 +115,8 @@ void Store::write(const WriteBatch& b) {
         for (const auto& c : b.accepted)
             cmd.integer(1, c.revision).text(2, c.command.id).text(3, c.command.author).text(4, c.command.time)
                 .text(5, c.command.type).text(6, c.command.payload.dump()).run();
-        Stmt out(db_, "INSERT OR IGNORE INTO outcomes (id, result) VALUES (?, ?)");
-        for (const auto& [id, result] : b.outcomes) out.text(1, id).text(2, result).run();
+        Stmt out(db_, "INSERT OR IGNORE INTO outcomes (author, id, result) VALUES (?, ?, ?)");
+        for (const auto& o : b.outcomes) out.text(1, o.author).text(2, o.id).text(3, o.result).run();
         if (b.snapshot) {
             Stmt snap(db_, "INSERT OR REPLACE INTO snapshots (revision, state) VALUES (?, ?)");
             snap.integer(1, b.snapshot->first).text(2, b.snapshot->second).run();
@@ -127,10 +150,10 @@ std::vector<LoggedCommand> Store::commands_after(int64_t revision) const {
     return out;
 }
 
-std::vector<std::pair<std::string, std::string>> Store::outcomes() const {
-    Stmt s(db_, "SELECT id, result FROM outcomes");
-    std::vector<std::pair<std::string, std::string>> out;
-    while (s.step()) out.emplace_back(s.column_text(0), s.column_text(1));
+std::vector<Outcome> Store::outcomes() const {
+    Stmt s(db_, "SELECT author, id, result FROM outcomes");
+    std::vector<Outcome> out;
+    while (s.step()) out.push_back({s.column_text(0), s.column_text(1), s.column_text(2)});
     return out;
 }
 

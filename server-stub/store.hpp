@@ -1,6 +1,7 @@
 // Durable storage in one SQLite file (WAL mode): the log of accepted commands with their revisions,
-// every command's first result (so a retried id changes nothing, even after a restart), a snapshot
-// of the state at some revision, and the users' password hashes.
+// every command's first result with what it changed (so a retried id changes nothing, an undo can
+// put things back and the audit trail can say what happened, even after a restart), a snapshot of
+// the state at some revision, and the users' password hashes. Command ids are unique per author.
 //
 // The state at revision R is the latest snapshot (revision S <= R) with the logged commands S+1…R
 // applied on top; both are written in the same transaction, so they cannot disagree. Only the
@@ -22,16 +23,24 @@ struct LoggedCommand {
     Command command;
 };
 
+struct Outcome {
+    std::string author, id;
+    std::string result;   // to_json(CommandResult): status, reason, revision, warnings, changes
+};
+
 struct WriteBatch {
     std::vector<LoggedCommand> accepted;                     // in revision order
-    std::vector<std::pair<std::string, std::string>> outcomes;   // command id → result JSON (every command)
+    std::vector<Outcome> outcomes;                           // every command's first result
     std::optional<std::pair<int64_t, std::string>> snapshot;     // revision, state JSON
 };
 
 class Store {
 public:
+    // The layout this version writes; a database of another layout is refused with a message.
+    static constexpr const char* kSchema = "2";
     // Opens (creating if needed) the database file; throws std::runtime_error with a readable message.
-    explicit Store(const std::string& path);
+    // start_over: empty it first (--fresh), whatever layout it had.
+    explicit Store(const std::string& path, bool start_over = false);
     ~Store();
     Store(const Store&) = delete;
     Store& operator=(const Store&) = delete;
@@ -42,7 +51,7 @@ public:
 
     std::optional<std::pair<int64_t, std::string>> latest_snapshot() const;
     std::vector<LoggedCommand> commands_after(int64_t revision) const;
-    std::vector<std::pair<std::string, std::string>> outcomes() const;
+    std::vector<Outcome> outcomes() const;
 
     std::string meta(const std::string& key) const;
     void set_meta(const std::string& key, const std::string& value);
@@ -56,6 +65,7 @@ private:
     sqlite3* db_ = nullptr;
     std::string path_;
     void exec(const char* sql) const;
+    bool has_table(const char* name) const;
 };
 
 }  // namespace sb::server

@@ -95,9 +95,16 @@ int describe() {
                              {"rest_after_run", r.rest_after_run}, {"source", r.source}});
         sets.push_back({{"id", set.id}, {"name", set.name}, {"rules", rules}});
     }
-    nlohmann::json types = nlohmann::json::array();
-    for (auto t : sb::command_types()) types.push_back(t);
-    std::cout << nlohmann::json{{"rule_sets", sets}, {"commands", types}}.dump(1) << "\n";
+    nlohmann::json types = nlohmann::json::array(), fields = nlohmann::json::object();
+    for (auto t : sb::command_types()) {
+        types.push_back(t);
+        fields[std::string(t)] = *sb::payload_fields(t);
+    }
+    nlohmann::json contracts = sb::contract_ids(), ward_sets = sb::ward_rule_set_ids();
+    std::cout << nlohmann::json{{"rule_sets", sets}, {"commands", types}, {"payload_fields", fields}, {"contracts", contracts},
+                                {"ward_rule_sets", ward_sets}}
+                     .dump(1)
+              << "\n";
     return 0;
 }
 

@@ -39,6 +39,10 @@ nlohmann::json shift_to_json(const Shift& shift);
 std::optional<Shift> shift_from_json(const nlohmann::json& j, const std::string& path, std::vector<LoadError>& errors);
 std::string save_state(const State& state, int indent = -1);
 
+// 16 hex digits over the state's content: the data format without its revision, each list in key
+// order. Equal hashes, equal data. (Undo restores the lists' order too: save_state compares that.)
+std::string state_hash(const State& state);
+
 // "/shifts/3/end: must be after the start" — one line per error, for CLIs and logs.
 std::string describe(const LoadError& e);
 

@@ -1,11 +1,20 @@
 // The application as the platforms see it: hand it data, call frame() between ImGui::NewFrame and
 // ImGui::Render, and ask it for the test hook's summary. Platforms (src/platform/*) own the window,
-// the GPU and the network; the App owns only what the user is looking at.
+// the GPU and the network; the App owns what the user is looking at, and its CommandStore
+// (src/client) owns the data and every change to it.
+//
+// Where things are: app.cpp (data in, commands out, shortcuts), chrome.cpp (top bar, navigation,
+// toast, status screens), sign_in_view.cpp, touch_input.cpp (finger scrolling), test_hooks.cpp
+// (what window.shiftbankTest and the headless tests read), and one file per screen.
 #pragma once
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "client/command_store.hpp"
+#include "client/sync_client.hpp"
+#include "core/data_format.hpp"
 #include "core/model.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_context.hpp"
@@ -20,27 +29,33 @@ public:
     // Returns true if it did, so the renderer can upload the new texture.
     bool update_fonts(float pixel_ratio);
 
-    void set_state(State state, std::string source);   // source: "server", "demo generator", a file name
+    // Data without a server (a generated demo, a file): the role switch picks who is signed in.
+    void set_state(State state, std::string source);   // source: "demo generator", a file name
     void set_load_failure(std::string message);
+    // The sync client put a snapshot in the store: show it (first: a new person, or the first data).
+    void data_loaded(bool first, bool read_only);
     void frame();
 
     bool fonts_loaded() const { return fonts_ok_; }
     const Fonts& fonts() const { return fonts_; }   // false: fell back to ImGui's built-in font
     bool has_data() const { return status_ == DataStatus::Ready; }
     bool finished_loading() const { return status_ != DataStatus::Loading; }
-    const State& state() const { return state_; }
+    const State& state() const { return store_.state(); }
+    client::CommandStore& store() { return store_; }
     const Session& session() const { return session_; }
     Session& session() { return session_; }
-    // Small JSON for window.shiftbankTest.state(): counts, revision, view and user. The web platform
-    // adds its own fields (input it has not handed over yet) to summary() before writing it out.
-    nlohmann::json summary() const;
-    std::string summary_json() const { return dump_summary(summary()); }
-    static std::string dump_summary(const nlohmann::json& j) {
-        return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);   // names may be any bytes
-    }
 
-    // Changes: every one is a command (src/core/commands), applied here and remembered for undo.
+    // Changes: every one is a command, applied by the store (optimistically) and sent by the sync.
     CommandResult submit(const std::string& type, nlohmann::json payload, std::string description) override;
+    CommandResult preview(const std::string& type, const nlohmann::json& payload) override;
+    const std::vector<AuditEntry>& audit_trail() const override { return store_.local_audit(); }
+    bool undo() override;
+    bool redo() override;
+    bool can_undo() const override { return store_.can_undo(); }
+    bool can_redo() const override { return store_.can_redo(); }
+    // Called after every accepted change made here (the web platform hands it to the sync client).
+    void set_changed_handler(std::function<void()> changed) { changed_ = std::move(changed); }
+
     // The demo's role switch, also reachable from the URL (?role=clinician&view=open).
     void sign_in_as(Role role) { choose_default_user(role); }
     // Opens the rota on a ward ("*" for every ward of the trust).
@@ -48,44 +63,31 @@ public:
         memory_.rota_ward = ward;
         session_.view = View::Rota;
     }
-    bool undo();
-    bool redo();
 
-    // Live sync with the server (docs/api.md); the web platform wires these up (shell/sync.js).
-    struct SyncStatus {
-        bool connected = false;    // a server (or a read-only copy) feeds this app
-        bool online = true;
-        int pending = 0;           // this browser's commands the server has not answered yet
-        std::string last_synced;   // "14:05"
-        bool read_only = false;    // a static copy: changes are drafts kept in this browser
-    };
-    struct DemoAccount {
-        std::string username, password, role, name, group, grade, employment;
-    };
-    // Every command applied here is also handed to `outbox` (to be sent to the server).
-    void set_outbox(std::function<void(const Command&)> outbox) { outbox_ = std::move(outbox); }
-    void set_sync_status(SyncStatus s) { sync_ = std::move(s); }
-    // The server's state for `user`, with this browser's unanswered commands applied on top again.
-    void rebase(State server_state, const std::vector<Command>& pending, const std::string& user, bool read_only);
-    // Others' accepted commands from the change feed, applied here instead of reloading the whole
-    // snapshot. False (and the caller reloads) unless they follow on exactly from this state.
-    bool apply_remote(const std::vector<std::pair<int64_t, Command>>& changes);
-    // The server refused a command made here: say why (the rollback comes with the next snapshot).
-    void command_rejected(const std::string& id, const std::string& reason);
-    void show_sign_in(std::vector<DemoAccount> accounts, std::string message);
+    // Live sync (docs/api.md); the platform's SyncClient reports here.
+    void set_sync_status(client::SyncClient::Status s) { sync_ = std::move(s); }
+    void show_sign_in(std::vector<client::DemoAccount> accounts, std::string message);
     void set_account_handlers(std::function<void(const std::string&, const std::string&)> sign_in, std::function<void()> sign_out) {
         sign_in_handler_ = std::move(sign_in);
         sign_out_handler_ = std::move(sign_out);
     }
-    // Makes command ids unique across browsers ("c3f9a1…-12").
-    void set_command_prefix(std::string prefix) { command_prefix_ = std::move(prefix); }
+    // A message for the person (a refused change, a sync problem), shown as the toast.
+    void tell(std::string message, bool error);
     bool signing_in() const { return sign_in_.needed; }
-    const std::vector<AuditEntry>& audit_trail() const override { return audit_; }
     const std::string& last_message() const { return toast_; }
     // A blocked drop waiting for the manager's reason (the override dialog is open).
     const std::optional<PendingOverride>& pending_override() const { return memory_.pending_override; }
 
-    // For tests and window.shiftbankTest: rota cells drawn in the last frame, and a legal move.
+    // --- Test hooks (test_hooks.cpp): window.shiftbankTest and the headless tests read these -----
+    // Small JSON for window.shiftbankTest.state(): counts, revision, view, user and the state hash.
+    nlohmann::json summary() const;
+    std::string summary_json() const { return dump_summary(summary()); }
+    // The hash of what this person sees (core state_hash): window.shiftbankTest.stateHash().
+    std::string state_hash_text() const { return state_hash(state()); }
+    static std::string dump_summary(const nlohmann::json& j) {
+        return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);   // names may be any bytes
+    }
+    // Rota cells drawn in the last frame, and a legal move.
     const std::vector<CellRect>& visible_cells() const { return memory_.cells; }
     std::string cell_rect_json(const std::string& staff, const std::string& date) const;
     std::string sample_cells_json();
@@ -99,6 +101,7 @@ public:
 
 private:
     void choose_default_user(Role role);
+    void forget_derived();
     void draw_frame();
     void draw_top_bar(const ViewContext& ctx);
     void draw_side_nav(const ViewContext& ctx);
@@ -107,8 +110,12 @@ private:
     void draw_status_screen(const ViewContext& ctx);
     void draw_sign_in(const ViewContext& ctx);
     void draw_read_only_banner(const ViewContext& ctx);
+    void draw_toast(const ViewContext& ctx);
     void switch_demo_account(Role role);
-    void sent(const Command& c);
+    void handle_shortcuts();
+    void touch_scroll();
+    void accepted();
+    void follow_session_user();
 
     enum class DataStatus { Loading, Ready, Failed };
     std::string font_dir_;
@@ -116,42 +123,28 @@ private:
     float font_ratio_ = 0.0f;
     float font_scale_ = 0.0f;
     bool fonts_ok_ = false;
-    State state_;
+    client::CommandStore store_;
+    uint64_t seen_version_ = ~0ull;   // the store's version the derived caches were built for
     std::string source_;
     std::string failure_;
     DataStatus status_ = DataStatus::Loading;
     Session session_;
     ViewMemory memory_;
     RulesCache rules_;
-    CommandLog log_;
-    struct Done {
-        Command command;           // as applied (redo re-sends it with a new id)
-        Command inverse;           // applying this undoes it
-        std::string description;   // "Moved Early (Tue 3 Mar) from Khan to Evans"
-    };
-    std::vector<Done> undo_stack_, redo_stack_;
-    std::vector<AuditEntry> audit_;   // this session's accepted changes, newest last
+    std::unordered_map<std::string, CommandResult> previews_;   // by type and payload, for this version
     std::string toast_;            // the last change or refusal, in words
     bool toast_is_error_ = false;
     double toast_time_ = -1;
-    int64_t next_command_ = 1;
-    std::string new_command_id();
-    std::string command_time() const;
-    void draw_toast(const ViewContext& ctx);
-    void handle_shortcuts();
-    void touch_scroll();
     bool touch_scrolling_ = false;
 
-    std::function<void(const Command&)> outbox_;
+    std::function<void()> changed_;
     std::function<void(const std::string&, const std::string&)> sign_in_handler_;
     std::function<void()> sign_out_handler_;
-    SyncStatus sync_;
-    std::string command_prefix_ = "local";
-    std::vector<Command> drafts_;   // read-only copy: the changes made here, for "Export drafts"
+    client::SyncClient::Status sync_;
     struct SignIn {
         bool needed = false;
         bool busy = false;
-        std::vector<DemoAccount> accounts;
+        std::vector<client::DemoAccount> accounts;
         std::string message;
         char username[64] = "", password[128] = "", search[64] = "";
     } sign_in_;

@@ -599,7 +599,7 @@ void draw_rota_view(ViewContext& ctx) {
     // The audit trail of this session's changes, with any overridden rule and its reason.
     const auto& audit = ctx.commands.audit_trail();
     if (!audit.empty()) {
-        const std::string last = "Last change: " + audit.back().description;
+        const std::string last = "Last change: " + audit.back().text;
         const float w = ImGui::CalcTextSize(last.c_str()).x + ImGui::CalcTextSize(ICON_CLOCK " History").x + 40;
         ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 18, ImGui::GetWindowContentRegionMax().x - w));
         ImGui::TextDisabled("%s", last.c_str());
@@ -608,12 +608,7 @@ void draw_rota_view(ViewContext& ctx) {
         if (ImGui::BeginPopup("audit")) {
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
             for (auto it = audit.rbegin(); it != audit.rend(); ++it) {
-                ImGui::Text("%s  %s", it->time.c_str(), it->author.c_str());
-                ImGui::TextWrapped("%s", it->description.c_str());
-                if (!it->override_reason.empty()) {
-                    for (const auto& rule : it->overridden) text_coloured(kRed, (ICON_BAN "  Overridden: " + rule).c_str());
-                    ImGui::TextWrapped("Reason: %s", it->override_reason.c_str());
-                }
+                ImGui::TextWrapped("%s", audit_sentence(*it).c_str());
                 ImGui::Separator();
             }
             ImGui::PopTextWrapPos();

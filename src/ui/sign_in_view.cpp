@@ -36,7 +36,7 @@ void App::draw_sign_in(const ViewContext& ctx) {
     ImGui::PushFont(fonts_.heading);
     ImGui::TextUnformatted("Sign in to Shiftbank");
     ImGui::PopFont();
-    ImGui::TextDisabled("%s", state_.trust.name.empty() ? "Your trust's staff bank" : state_.trust.name.c_str());
+    ImGui::TextDisabled("%s", state().trust.name.empty() ? "Your trust's staff bank" : state().trust.name.c_str());
     ImGui::Spacing();
     if (!sign_in_.message.empty()) {
         begin_callout();
@@ -76,7 +76,7 @@ void App::draw_sign_in(const ViewContext& ctx) {
         int shown = 0;
         for (const char* role : {"admin", "manager", "clinician"}) {
             int in_role = 0;
-            for (const DemoAccount& a : sign_in_.accounts) {
+            for (const client::DemoAccount& a : sign_in_.accounts) {
                 if (a.role != role || shown >= 24) continue;
                 const std::string label = a.name + (a.grade.empty() ? "" : " \xC2\xB7 " + a.grade + " " + a.group);
                 if (!contains_folded(label + " " + a.role + " " + a.username, sign_in_.search)) continue;
@@ -103,13 +103,15 @@ void App::draw_read_only_banner(const ViewContext& ctx) {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - 24);
     ImGui::TextWrapped("%s Read-only copy of the rota (revision %lld). Changes you make are drafts, kept in this browser; "
                        "export them to send to the bank office.",
-                       ICON_WARNING, static_cast<long long>(state_.revision));
+                       ICON_WARNING, static_cast<long long>(store_.revision()));
     ImGui::PopTextWrapPos();
-    if (!drafts_.empty()) {
-        if (button((ICON_LIST "  Export " + std::to_string(drafts_.size()) + " drafts (JSON)").c_str(), ButtonKind::Secondary,
+    // The drafts are the store's unanswered commands: a read-only copy never sends them.
+    const nlohmann::json drafts = store_.pending_json()["commands"];
+    if (!drafts.empty()) {
+        if (button((ICON_LIST "  Export " + std::to_string(drafts.size()) + " drafts (JSON)").c_str(), ButtonKind::Secondary,
                    ImVec2(0, ctx.phone ? 44 : 30))) {
             nlohmann::json list = nlohmann::json::array();
-            for (const Command& c : drafts_) list.push_back(to_json(c));
+            for (const auto& c : drafts) list.push_back({{"id", c["id"]}, {"type", c["type"]}, {"payload", c["payload"]}});
             offer_download("shiftbank-drafts.json", "application/json", nlohmann::json{{"commands", list}}.dump(2));
         }
     }

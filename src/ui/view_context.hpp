@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 
+#include "core/audit.hpp"
 #include "core/commands/command.hpp"
 #include "core/model.hpp"
 #include "core/rules/rules_engine.hpp"
@@ -154,21 +155,20 @@ struct RulesCache {
     }
 };
 
-// Where views send changes: the App applies them with apply_command and keeps undo history.
-// One line of the audit trail: who changed what, when, and why a rule was overridden.
-struct AuditEntry {
-    std::string time;         // local wall-clock "HH:MM"
-    std::string author;       // user's name
-    std::string description;  // "Moved Early (Tue 3 Mar) from Khan to Evans"
-    std::string override_reason;
-    std::vector<std::string> overridden;   // the rules' messages that were overridden
-};
-
+// Where views send changes and ask questions: the App hands both to its CommandStore, which
+// applies every change with apply_command. A view never decides a domain question itself (may
+// this person book it, would the rules allow it): it asks preview() and shows what it says.
 class CommandSink {
 public:
     virtual ~CommandSink() = default;
     virtual CommandResult submit(const std::string& type, nlohmann::json payload, std::string description) = 0;
-    virtual const std::vector<AuditEntry>& audit_trail() const = 0;
+    // The same command, tried on what the person sees and put back: its verdict and its changes.
+    virtual CommandResult preview(const std::string& type, const nlohmann::json& payload) = 0;
+    virtual const std::vector<AuditEntry>& audit_trail() const = 0;   // the changes seen here
+    virtual bool undo() = 0;
+    virtual bool redo() = 0;
+    virtual bool can_undo() const = 0;
+    virtual bool can_redo() const = 0;
 };
 
 struct ViewContext {

@@ -53,6 +53,33 @@ for t in described["commands"]:
 for t in documented - set(described["commands"]):
     failures.append(f"commands.md documents {t}, which the code does not have")
 
+# Each command's row names exactly the payload fields the code accepts (an unknown one is refused).
+rows = {}
+for line in commands_md.splitlines():
+    m = re.match(r"^\| `([a-z_]+)`(?:, `([a-z_]+)`)? \|([^|]*)\|", line)
+    if m:
+        for t in (m.group(1), m.group(2)):
+            if t:
+                rows[t] = set(re.findall(r"`([a-z_]+)`", m.group(3)))
+for t, fields in described["payload_fields"].items():
+    if t not in rows:
+        continue
+    checks += 1
+    named = rows[t]
+    for f in fields:
+        if f not in named:
+            failures.append(f"commands.md: the payload of {t} should name `{f}`")
+    for f in named - set(fields) - {"null", "true", "false"} - set(described["commands"]):
+        failures.append(f"commands.md: the payload of {t} names `{f}`, which {t} does not accept")
+
+# The data format's lists of contracts and ward rule sets are the code's.
+format_md = open(f"{docs}/data-format.md", encoding="utf-8").read()
+for key in ("contracts", "ward_rule_sets"):
+    for value in described[key]:
+        checks += 1
+        if f"`\"{value}\"`" not in format_md:
+            failures.append(f"data-format.md does not name the allowed value \"{value}\" ({key})")
+
 for f in failures:
     print("FAIL:", f)
 print(f"{checks - len(failures)} passed, {len(failures)} failed")

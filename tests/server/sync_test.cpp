@@ -263,9 +263,14 @@ TEST_CASE("bad requests get the right 4xx and the server keeps serving") {
     CHECK(status_of(R"({"commands": [{"id": "x2", "type": "book", "payload": {"shift": 42}}]})") == 400);
     CHECK(c.post("/api/commands", std::string(2 << 20, ' '))->status == 413);
     // Forged identity: the body claims to be the admin; the server uses the token's user.
-    auto forged = c.post("/api/commands", json{{"commands", {{{"id", "x3"}, {"type", "publish"}, {"author", "admin"}, {"role", "admin"},
+    auto forged = c.post("/api/commands", json{{"commands", {{{"id", "x3"}, {"type", "publish"}, {"author", "admin"},
                                                                {"payload", {{"shifts", {open}}}}}}}}.dump());
     CHECK(forged->status == 403);
+    // A field a command does not have is an error, not something stored as sent.
+    auto extra = c.post("/api/commands", json{{"commands", {{{"id", "x5"}, {"type", "publish"}, {"role", "admin"},
+                                                              {"payload", {{"shifts", {open}}}}}}}}.dump());
+    CHECK(extra->status == 400);
+    CHECK(json::parse(extra->body)["error"] == "Command 1 of 1: \"role\" is not a field of a command (id, type, payload); nothing was applied");
     // Acting for someone else.
     const std::string other_staff = st.state.find_user(colleague)->staff;
     auto [status, result] = c.command("x4", "apply", {{"shift", open}, {"staff", other_staff}});
@@ -317,8 +322,15 @@ TEST_CASE("a clinician's snapshot leaves out colleagues' personal details; chang
     const json changes = json::parse(r->body);
     CHECK(changes["revision"] == 1);
     REQUIRE(changes["changes"].size() == 1);
-    CHECK(changes["changes"][0]["type"] == "raise_rate");
-    CHECK_FALSE(changes["changes"][0].contains("payload"));   // a colleague's command, to a clinician
+    // A colleague's command, to a clinician: not who or what, only what changed that they may see
+    // (the vacancy's new rate), as the shift's after-image to apply in place.
+    const json& change = changes["changes"][0];
+    CHECK_FALSE(change.contains("type"));
+    CHECK_FALSE(change.contains("author"));
+    REQUIRE(change["changes"].size() == 1);
+    CHECK(change["changes"][0]["key"] == open);
+    CHECK(change["changes"][0]["after"]["rate_pence_per_hour"] == 9999);
+    CHECK_FALSE(change["changes"][0].contains("before"));
     CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
 }
 

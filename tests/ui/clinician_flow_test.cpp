@@ -193,6 +193,9 @@ TEST_CASE("a late cancellation needs a reason, typed in any script, and is recor
     s.ui.app().session().today = today;
     s.show(Role::Clinician, ui::View::MyRota);
     s.ui.app().session().user = st.user_for_staff(me)->id;
+    // The clock the commands are stamped with: 09:00 today, so tomorrow's shift is inside the 48 h.
+    const int64_t nine = (london_to_utc({today, 9 * 60})) * 60;
+    s.ui.app().store().set_clock([nine] { return nine; });
     s.ui.app().view_memory().picked_shift = id;
     s.ui.frame();
     s.ui.frame();

@@ -86,11 +86,9 @@ TEST_CASE("raising a rate: only upwards, only an open vacancy, and eligible staf
     CHECK(zoe[0]->text.find("\xC2\xA3" "30.00/h") != std::string::npos);
     CHECK(notices_for(w.state, "p2").size() == 1);
     // Undo puts the rate back.
-    REQUIRE(r.inverse);
-    Command undo = *r.inverse;
-    undo.id = "undo-1";
-    REQUIRE(apply_command(w.state, w.log, undo).accepted());
+    REQUIRE(w.run("manager", "undo", {{"command", r.id}}).accepted());
     CHECK(w.state.find_shift(id)->rate_pence_per_hour == 2500);
+    CHECK(notices_for(w.state, "p1").empty());   // the offer at the raised rate goes with it
 }
 
 TEST_CASE("offers reach only people who can work the shift and want to hear about it") {

@@ -103,6 +103,31 @@ TEST_CASE("references must point at things that exist, and ids must be unique") 
     CHECK(has_error(doc, "/staff/1/id", "is used twice"));
 }
 
+TEST_CASE("contracts and rule sets outside their lists are errors naming the allowed values, never weaker rules") {
+    json doc = small_trust();
+    size_t doctor = 0;
+    while (doc["staff"][doctor]["group"] != "doctor") ++doctor;
+    doc["staff"][doctor]["contract"] = "tcs2061";   // a typo that used to drop the junior doctors' rules
+    doc["wards"][0]["rule_set"] = "tcs2019";
+    CHECK(has_error(doc, "/staff/" + std::to_string(doctor) + "/contract",
+                    "\"tcs2061\" is not one of \"tcs2016\", \"afc\" or \"consultant2003\""));
+    CHECK(has_error(doc, "/wards/0/rule_set", "\"tcs2019\" is not one of \"tcs2016-2019\" or \"tcs2016-original\""));
+    // wtr1998 is how the rules govern everyone on other contracts: not a rota variant a ward picks.
+    doc = small_trust();
+    doc["wards"][0]["rule_set"] = "wtr1998";
+    CHECK(has_error(doc, "/wards/0/rule_set", "is not one of"));
+    // A contract must fit the staff group: a nurse is not on the doctors' contract.
+    doc = small_trust();
+    size_t nurse = 0;
+    while (doc["staff"][nurse]["group"] != "nurse") ++nurse;
+    doc["staff"][nurse]["contract"] = "tcs2016";
+    CHECK(has_error(doc, "/staff/" + std::to_string(nurse) + "/contract", "is a contract for doctors in training"));
+    // Lists without ids are unique by their key too.
+    doc = small_trust();
+    doc["rate_card"].push_back(doc["rate_card"][0]);
+    CHECK(has_error(doc, "/rate_card/" + std::to_string(doc["rate_card"].size() - 1), "one rate per staff group, grade and shift type"));
+}
+
 TEST_CASE("shift times: end after start, at most 24 h, never in the skipped hour") {
     json doc = small_trust();
     doc["shifts"][0]["start"] = "2026-03-06T20:00";

@@ -155,9 +155,28 @@ TEST_CASE("nights: 4 in a row pass, 5 fail; 46 h rest after nights (2019)") {
 
 TEST_CASE("a night shift has at least 3 h between 23:00 and 06:00") {
     RotaFixture f;
-    CHECK(make_span(f.add(2, "20:00", "02:00", "late")).night);    // 23:00–02:00: exactly 3 h
-    CHECK_FALSE(make_span(f.add(4, "20:00", "01:59", "late")).night);
-    CHECK(make_span(f.add(6, "03:00", "11:00")).night);             // 03:00–06:00
+    CHECK(make_span(f.state, f.add(2, "20:00", "02:00", "late")).night);    // 23:00–02:00: exactly 3 h
+    CHECK_FALSE(make_span(f.state, f.add(4, "20:00", "01:59", "late")).night);
+    CHECK(make_span(f.state, f.add(6, "03:00", "11:00")).night);             // 03:00–06:00
+}
+
+TEST_CASE("night: true on a shift type makes its shifts nights for the rules, at the 3-hour boundary too") {
+    // 20:00–01:59 has 2 h 59 min in the night window: not a night by the TCS's hours alone…
+    RotaFixture plain;
+    plain.state.shift_types.push_back({"evening", "Evening", 20 * 60, 1 * 60 + 59, false});
+    plain.add(5, "20:00", "01:59", "evening");
+    plain.add(6, "20:00", "23:30", "late");   // 18 h later
+    CHECK_FALSE(make_span(plain.state, plain.state.shifts[0]).night);
+    CHECK(plain.violations("max_consecutive_nights").empty());
+    // …but a trust that marks the type a night gets the rest owed after a night (46 h in 2019).
+    RotaFixture marked;
+    marked.state.shift_types.push_back({"evening", "Evening", 20 * 60, 1 * 60 + 59, true});
+    marked.add(5, "20:00", "01:59", "evening");
+    marked.add(6, "20:00", "23:30", "late");
+    CHECK(make_span(marked.state, marked.state.shifts[0]).night);
+    auto v = marked.violations("max_consecutive_nights");
+    REQUIRE(v.size() == 1);
+    CHECK(v[0].message == "18 h 1 min rest after the Evening Thu 5 Mar before Late Fri 6 Mar; at least 46 h is required");
 }
 
 TEST_CASE("weekend_frequency: at most 1 weekend in 3 (2019), 1 in 2 (2016)") {

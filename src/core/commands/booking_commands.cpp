@@ -1,6 +1,7 @@
 // The staff bank: clinicians apply for or book open shifts; managers approve, decline and cancel.
 #include <algorithm>
 
+#include "core/booking.hpp"
 #include "core/commands/command_context.hpp"
 #include "core/enum_names.hpp"
 
@@ -10,7 +11,7 @@ using json = nlohmann::json;
 
 // The staff member a command is for: yourself, or (for a manager of the ward) payload.staff.
 std::string subject(Ctx& c, const Shift& s) {
-    auto who = c.args.optional_text("staff");
+    auto who = c.args.optional_id("staff");
     if (!who || *who == c.author.staff) {
         if (c.author.staff.empty()) c.reject("Your account has no staff record, so you cannot take shifts yourself");
         return c.author.staff;
@@ -26,77 +27,49 @@ std::string subject(Ctx& c, const Shift& s) {
     return *who;
 }
 
-Application* find_application(Ctx& c, const std::string& id) {
-    auto it = std::find_if(c.state.applications.begin(), c.state.applications.end(), [&](const Application& a) { return a.id == id; });
-    if (it == c.state.applications.end()) {
-        c.reject("There is no application \"" + id + "\"");
-        return nullptr;
-    }
-    return &*it;
-}
-
 bool open_for_booking(Ctx& c, const Shift& s) {
     if (s.status == ShiftStatus::Open) return true;
     if (!s.assignee.empty()) return c.reject("Someone else has already booked this shift");
     return c.reject("This shift is not open in the bank (it is " + std::string(display_name(s.status)) + ")");
 }
 
-Shift booked(const Shift& s, const std::string& who) {
-    Shift next = s;
-    next.assignee = who;
-    next.status = ShiftStatus::Booked;
-    next.source = ShiftSource::Bank;
-    return next;
-}
-
-json assignment_undo(const Shift& s) {
-    return {{"shift", s.id}, {"assignee", s.assignee.empty() ? json(nullptr) : json(s.assignee)}, {"status", to_string(s.status)}};
-}
-
 // Other applicants are told no once the shift is taken.
 void decline_others(Ctx& c, const Shift& shift, const std::string& except) {
-    for (auto& a : c.state.applications)
-        if (a.shift == shift.id && a.id != except && a.status == RequestStatus::Pending) {
-            a.status = RequestStatus::Declined;
-            notify(c, a.staff, NoticeKind::Declined, shift, "Filled by someone else: " + describe_shift(c.state, shift));
-        }
-}
-
-// The ward's auto-approval rule: the applicant's grade is one the shift asks for by name, and the
-// rules raised not even a warning.
-bool auto_approves(const Ctx& c, const Shift& s, const std::string& who) {
-    const Ward* w = c.state.find_ward(s.ward);
-    const Staff* p = c.state.find_staff(who);
-    if (!w || !p || w->auto_approve != AutoApprove::GradeMatchNoWarnings || !c.result.warnings.empty()) return false;
-    const auto& grades = s.requirements.grades;
-    return std::find(grades.begin(), grades.end(), p->grade) != grades.end();
+    std::vector<std::string> others;
+    for (const auto& a : c.state.applications)
+        if (a.shift == shift.id && a.id != except && a.status == RequestStatus::Pending) others.push_back(a.id);
+    for (const auto& id : others) {
+        Application* a = c.w.edit<Application>(id);
+        a->status = RequestStatus::Declined;
+        notify(c, a->staff, NoticeKind::Declined, shift, "Filled by someone else: " + describe_shift(c.state, shift));
+    }
 }
 
 bool apply(Ctx& c) {
-    Shift* s = c.shift(c.args.text("shift"));
+    Shift* s = c.shift(c.args.id("shift"));
     if (!c.args.ok() || !s) return false;
     const std::string who = subject(c, *s);
     if (who.empty() || !open_for_booking(c, *s)) return false;
     for (const auto& a : c.state.applications)
         if (a.shift == s->id && a.staff == who && a.status == RequestStatus::Pending)
             return c.reject("You have already applied for this shift");
-    if (!c.rules_allow(booked(*s, who), who)) return false;   // no point applying for a shift you may not work
-    Application a{new_id(c.state, c.cmd, "app-"), s->id, who, RequestStatus::Pending};
-    if (auto_approves(c, *s, who)) {
+    const Shift candidate = booked_candidate(*s, who);
+    if (!c.rules_allow(candidate, who)) return false;   // no point applying for a shift you may not work
+    Application a{new_id(c, "app-"), s->id, who, RequestStatus::Pending};
+    const Ward* ward = c.state.find_ward(s->ward);
+    const Staff* person = c.state.find_staff(who);
+    if (ward && person && auto_approves(*ward, *s, *person, c.result.warnings.empty())) {
         a.status = RequestStatus::Approved;
-        c.set_inverse("set_assignment", assignment_undo(*s));
-        *s = booked(*s, who);
+        *s = candidate;
         decline_others(c, *s, a.id);
         notify(c, who, NoticeKind::Approved, *s, "Approved automatically: " + describe_shift(c.state, *s));
-    } else {
-        c.set_inverse("withdraw", {{"application", a.id}});
     }
-    c.state.applications.push_back(std::move(a));
+    if (!c.w.add(std::move(a))) return c.reject("That application already exists (send the command again with a new id)");
     return true;
 }
 
 bool withdraw(Ctx& c) {
-    Application* a = find_application(c, c.args.text("application"));
+    Application* a = c.find<Application>(c.args.id("application"), "application");
     if (!c.args.ok() || !a) return false;
     if (!c.is_self(a->staff) && !c.is_admin()) return c.forbid("You can only withdraw your own applications");
     if (a->status != RequestStatus::Pending) return c.reject("This application is already " + std::string(to_string(a->status)));
@@ -105,7 +78,7 @@ bool withdraw(Ctx& c) {
 }
 
 bool decide_application(Ctx& c, bool approve) {
-    Application* a = find_application(c, c.args.text("application"));
+    Application* a = c.find<Application>(c.args.id("application"), "application");
     if (!c.args.ok() || !a) return false;
     Shift* s = c.shift(a->shift);
     if (!s) return false;
@@ -113,9 +86,8 @@ bool decide_application(Ctx& c, bool approve) {
     if (a->status != RequestStatus::Pending) return c.reject("This application is already " + std::string(to_string(a->status)));
     if (approve) {
         if (!open_for_booking(c, *s)) return false;
-        Shift next = booked(*s, a->staff);
+        Shift next = booked_candidate(*s, a->staff);
         if (!c.rules_allow(next, a->staff)) return false;
-        c.set_inverse("set_assignment", assignment_undo(*s));
         *s = std::move(next);
         decline_others(c, *s, a->id);
     }
@@ -131,16 +103,15 @@ bool decline_application(Ctx& c) { return decide_application(c, false); }
 // Book without an application: a clinician on a ward that allows instant booking, or a manager
 // booking someone directly.
 bool book(Ctx& c) {
-    Shift* s = c.shift(c.args.text("shift"));
+    Shift* s = c.shift(c.args.id("shift"));
     if (!c.args.ok() || !s) return false;
     const std::string who = subject(c, *s);
     if (who.empty() || !open_for_booking(c, *s)) return false;
     const Ward* ward = c.state.find_ward(s->ward);
     if (!c.manages(s->ward) && !(ward && may_book_instantly(*ward, who)))
         return c.reject("This ward approves bank shifts itself: apply for it instead, and the ward will confirm");
-    Shift next = booked(*s, who);
+    Shift next = booked_candidate(*s, who);
     if (!c.rules_allow(next, who)) return false;
-    c.set_inverse("set_assignment", assignment_undo(*s));
     *s = std::move(next);
     decline_others(c, *s, "");
     notify(c, who, NoticeKind::Changed, *s, "You have been booked for " + describe_shift(c.state, *s));
@@ -150,13 +121,13 @@ bool book(Ctx& c) {
 // Either side may cancel a booking. Within the trust's notice period it is a late cancellation:
 // recorded, and a clinician must give a reason. The shift goes back to the bank and is offered again.
 bool cancel_booking(Ctx& c) {
-    Shift* s = c.shift(c.args.text("shift"));
-    auto reason = c.args.optional_text("reason");
+    Shift* s = c.shift(c.args.id("shift"));
+    auto reason = c.args.optional_text("reason", 300);
     if (!c.args.ok() || !s) return false;
     if (s->status != ShiftStatus::Booked) return c.reject("This shift is not booked");
     const bool own = c.is_self(s->assignee);
     if (!own && !c.manages(s->ward)) return c.forbid("You can only cancel your own bookings");
-    Cancellation rec{new_id(c.state, c.cmd, "cx-"), s->id, s->assignee, c.author.id, !own, c.cmd.time, 0, false, reason.value_or("")};
+    Cancellation rec{new_id(c, "cx-"), s->id, s->assignee, c.author.id, !own, c.cmd.time, 0, false, reason.value_or("")};
     if (auto now = command_time(c.cmd)) {
         const int64_t minutes = london_to_utc(s->start) - *now;
         if (minutes <= 0) return c.reject("This shift has already started; it can no longer be cancelled");
@@ -167,16 +138,16 @@ bool cancel_booking(Ctx& c) {
     if (rec.late && own && rec.reason.empty())
         return c.reject("It starts in " + format_duration(int64_t(rec.hours_notice) * 60) + ", within the trust's " + policy +
                         " notice: this would be a late cancellation. Give a reason; the ward sees it with the record.");
-    c.set_inverse("set_assignment", assignment_undo(*s));
     const std::string who = s->assignee;
     s->assignee.clear();
     s->status = ShiftStatus::Open;   // back in the bank for someone else
     if (!own)
-        notify(c, who, NoticeKind::Cancelled,
-               *s, std::string(rec.late ? "Cancelled at short notice by the ward: " : "Cancelled by the ward: ") +
-                       describe_shift(c.state, *s) + (rec.reason.empty() ? "" : " (" + rec.reason + ")"));
-    c.state.cancellations.push_back(std::move(rec));
-    offer_shifts(c, {s->id}, NoticeKind::NewShifts, who);
+        notify(c, who, NoticeKind::Cancelled, *s,
+               std::string(rec.late ? "Cancelled at short notice by the ward: " : "Cancelled by the ward: ") + describe_shift(c.state, *s) +
+                   (rec.reason.empty() ? "" : " (" + rec.reason + ")"));
+    const std::string shift_id = s->id;
+    if (!c.w.add(std::move(rec))) return c.reject("That cancellation is already recorded (send it again with a new id)");
+    offer_shifts(c, {shift_id}, NoticeKind::NewShifts, who);
     return true;
 }
 
@@ -184,8 +155,12 @@ bool cancel_booking(Ctx& c) {
 
 const std::vector<HandlerEntry>& booking_handlers() {
     static const std::vector<HandlerEntry> h = {
-        {"apply", apply}, {"withdraw", withdraw}, {"approve_application", approve_application},
-        {"decline_application", decline_application}, {"book", book}, {"cancel_booking", cancel_booking},
+        {"apply", apply, {"shift", "staff", "override_reason"}},
+        {"withdraw", withdraw, {"application"}},
+        {"approve_application", approve_application, {"application", "override_reason"}},
+        {"decline_application", decline_application, {"application"}},
+        {"book", book, {"shift", "staff", "override_reason"}},
+        {"cancel_booking", cancel_booking, {"shift", "reason"}},
     };
     return h;
 }

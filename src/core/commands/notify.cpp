@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/commands/command_context.hpp"
+#include "core/booking.hpp"
 #include "core/rules/rules_engine.hpp"
 
 namespace sb::commands {
@@ -28,14 +29,14 @@ std::optional<UtcMinutes> command_time(const Command& cmd) {
 void notify(Ctx& c, const std::string& staff, NoticeKind kind, const Shift& s, std::string text, bool digest) {
     if (staff.empty() || c.is_self(staff)) return;   // nobody needs telling what they just did
     Notification n;
-    n.id = new_id(c.state, c.cmd, "n-").substr(0, 56) + "-" + std::to_string(++c.notices);
+    n.id = new_id(c, "n-") + "-" + std::to_string(++c.notices);
     n.staff = staff;
     n.kind = kind;
     n.shift = s.id;
     n.text = std::move(text);
     n.time = c.cmd.time;
     n.digest = digest;
-    c.state.notifications.push_back(std::move(n));
+    c.w.add(std::move(n));
 }
 
 void notify_assignment_change(Ctx& c, const Shift& before, const Shift& after) {
@@ -77,10 +78,7 @@ void offer_shifts(Ctx& c, const std::vector<std::string>& shift_ids, NoticeKind 
         std::vector<const Shift*> workable;
         for (const Shift* s : shifts) {
             if (!eligible_for(*p, *s) || !wants(prefs, *s)) continue;
-            Shift booked = *s;
-            booked.assignee = p->id;
-            booked.status = ShiftStatus::Booked;
-            if (engine.check_candidate(booked, p->id, false).allowed) workable.push_back(s);
+            if (engine.check_candidate(booked_candidate(*s, p->id), p->id, false).allowed) workable.push_back(s);
         }
         if (workable.empty()) continue;
         const Shift& first = *workable.front();

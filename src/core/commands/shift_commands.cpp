@@ -1,15 +1,17 @@
 // Commands a manager uses to build the rota: create, edit, move, delete, assign, publish, post.
 #include <algorithm>
 
+#include "core/booking.hpp"
 #include "core/commands/command_context.hpp"
 #include "core/enum_names.hpp"
+#include "core/format/entity_json.hpp"
 
 namespace sb::commands {
 namespace {
 using json = nlohmann::json;
 
 bool managed_shift(Ctx& c, Shift*& s) {
-    s = c.shift(c.args.text("shift"));
+    s = c.shift(c.args.id("shift"));
     if (!c.args.ok() || !s) return false;
     if (!c.manages(s->ward)) return c.forbid("Only a manager of this shift's ward can change it");
     return true;
@@ -24,6 +26,13 @@ bool valid_times(Ctx& c, const Shift& s) {
 
 bool check_assignee(Ctx& c, const Shift& s) { return s.assignee.empty() || c.rules_allow(s, s.assignee); }
 
+// Who worked a shift is on its timesheet; the rota no longer changes hands once it is worked.
+bool not_worked(Ctx& c, const Shift& s) {
+    if (s.status == ShiftStatus::Worked || s.status == ShiftStatus::SignedOff)
+        return c.reject("This shift has been worked (its timesheet records who worked it), so it can no longer change hands");
+    return true;
+}
+
 // Validates one new shift and adds it; false (with the reason set) if it may not be added.
 bool add_shift(Ctx& c, const json& j, const std::string& path) {
     std::vector<LoadError> errors;
@@ -35,160 +44,159 @@ bool add_shift(Ctx& c, const json& j, const std::string& path) {
     if (!s->assignee.empty() && !c.state.find_staff(s->assignee)) return c.reject("There is no member of staff \"" + s->assignee + "\"");
     if (!c.manages(s->ward)) return c.forbid("Only a manager of this ward can add shifts to it");
     if (!check_assignee(c, *s)) return false;
-    c.state.shifts.push_back(std::move(*s));
+    c.w.add(std::move(*s));
     return true;
 }
 
 bool create_shift(Ctx& c) {
     const json* j = c.args.object("shift");
-    if (!j || !add_shift(c, *j, "payload.shift")) return false;
-    c.set_inverse("delete_shift", {{"shift", c.state.shifts.back().id}});
-    return true;
+    return j && add_shift(c, *j, "payload.shift");
 }
 
 // Several shifts at once (copy a week, apply a pattern): all are added or none. Later shifts are
 // checked against the earlier ones of the same batch, as a run of nights must be.
 bool create_shifts(Ctx& c) {
-    auto it = c.cmd.payload.find("shifts");
-    if (it == c.cmd.payload.end() || !it->is_array() || it->empty() || it->size() > 2000)
-        return c.args.fail("payload.shifts must be an array of 1 to 2000 shifts"), false;
-    const size_t before = c.state.shifts.size();
-    json ids = json::array();
-    for (size_t i = 0; i < it->size(); ++i) {
-        if (!add_shift(c, (*it)[i], "payload.shifts/" + std::to_string(i))) {
-            c.state.shifts.resize(before);   // roll back the ones already added
+    const json* list = c.args.array("shifts", 1, 2000);
+    if (!list) return false;
+    for (size_t i = 0; i < list->size(); ++i)
+        if (!add_shift(c, (*list)[i], "payload.shifts/" + std::to_string(i))) {
             if (c.result.status == CommandStatus::Rejected)
-                c.result.reason = "Shift " + std::to_string(i + 1) + " of " + std::to_string(it->size()) + ": " + c.result.reason;
+                c.result.reason = "Shift " + std::to_string(i + 1) + " of " + std::to_string(list->size()) + ": " + c.result.reason;
             return false;
         }
-        ids.push_back(c.state.shifts.back().id);
-    }
-    c.set_inverse("delete_shifts", {{"shifts", std::move(ids)}});
+    return true;
+}
+
+// Requests about shifts that are going away go with them; a shift with a timesheet or an agreed swap
+// is a record of work and stays (the manager is told why).
+bool remove_requests_for(Ctx& c, const std::vector<std::string>& shifts) {
+    auto gone = [&](const std::string& id) { return std::find(shifts.begin(), shifts.end(), id) != shifts.end(); };
+    for (const auto& t : c.state.timesheets)
+        if (gone(t.shift) && t.status != RequestStatus::Declined)
+            return c.reject(describe_shift(c.state, *c.state.find_shift(t.shift)) + " has a timesheet, so it stays on the rota");
+    for (const auto& w : c.state.swaps)
+        if ((gone(w.shift) || gone(w.other_shift)) && (w.status == RequestStatus::Accepted || w.status == RequestStatus::Approved))
+            return c.reject(describe_shift(c.state, *c.state.find_shift(gone(w.shift) ? w.shift : w.other_shift)) +
+                            " is part of an agreed swap, so it stays on the rota");
+    std::vector<std::string> applications, swaps, timesheets;
+    for (const auto& a : c.state.applications)
+        if (gone(a.shift)) applications.push_back(a.id);
+    for (const auto& w : c.state.swaps)
+        if (gone(w.shift) || gone(w.other_shift)) swaps.push_back(w.id);
+    for (const auto& t : c.state.timesheets)
+        if (gone(t.shift)) timesheets.push_back(t.id);
+    for (const auto& id : applications) c.w.remove<Application>(id);
+    for (const auto& id : swaps) c.w.remove<Swap>(id);
+    for (const auto& id : timesheets) c.w.remove<Timesheet>(id);
     return true;
 }
 
 bool delete_shifts(Ctx& c) {
-    const auto ids = c.args.text_list("shifts");
+    const auto ids = c.args.id_list("shifts");
     if (!c.args.ok()) return false;
-    json removed = json::array();
     for (const auto& id : ids) {
         const Shift* s = c.shift(id);
         if (!s) return false;
         if (!c.manages(s->ward)) return c.forbid("Only a manager of " + s->ward + " can delete shift " + id);
-        removed.push_back(shift_to_json(*s));
     }
+    if (!remove_requests_for(c, ids)) return false;
     for (const auto& id : ids)
         if (const Shift* s = c.state.find_shift(id); s && !s->assignee.empty() && s->status != ShiftStatus::Draft)
             notify(c, s->assignee, NoticeKind::Cancelled, *s, "Shift removed from the rota: " + describe_shift(c.state, *s));
-    c.state.shifts.erase(std::remove_if(c.state.shifts.begin(), c.state.shifts.end(),
-                                        [&](const Shift& s) { return std::find(ids.begin(), ids.end(), s.id) != ids.end(); }),
-                         c.state.shifts.end());
-    for (auto& a : c.state.applications)
-        if (a.status == RequestStatus::Pending && std::find(ids.begin(), ids.end(), a.shift) != ids.end()) a.status = RequestStatus::Declined;
-    c.set_inverse("create_shifts", {{"shifts", std::move(removed)}});
+    for (const auto& id : ids) c.w.remove<Shift>(id);
     return true;
 }
 
 bool delete_shift(Ctx& c) {
     Shift* s;
     if (!managed_shift(c, s)) return false;
-    c.set_inverse("create_shift", {{"shift", shift_to_json(*s)}});
     const std::string id = s->id;
-    c.state.shifts.erase(c.state.shifts.begin() + (s - c.state.shifts.data()));
-    // Applications for a shift that no longer exists are declined, not left dangling.
-    for (auto& a : c.state.applications)
-        if (a.shift == id && a.status == RequestStatus::Pending) a.status = RequestStatus::Declined;
+    if (!remove_requests_for(c, {id})) return false;
+    if (!s->assignee.empty() && s->status != ShiftStatus::Draft)
+        notify(c, s->assignee, NoticeKind::Cancelled, *s, "Shift removed from the rota: " + describe_shift(c.state, *s));
+    c.w.remove<Shift>(id);
     return true;
 }
 
 // edit_shift and move_shift: new times, type, rate or assignee; the rules run on the result.
-bool change_shift(Ctx& c, bool move) {
-    Shift* s;
-    if (!managed_shift(c, s)) return false;
+bool change_shift(Ctx& c, Args& a, bool move) {
+    Shift* s = c.shift(a.id("shift"));
+    if (!a.ok() || !s) return false;
+    if (!c.manages(s->ward)) return c.forbid("Only a manager of this shift's ward can change it");
     Shift next = *s;
-    if (auto t = c.args.local_time("start", move)) next.start = *t;
-    if (auto t = c.args.local_time("end", move)) next.end = *t;
+    if (auto t = a.local_time("start", move)) next.start = *t;
+    if (auto t = a.local_time("end", move)) next.end = *t;
     if (move) {
-        auto who = c.args.optional_text("assignee");
-        next.assignee = who.value_or("");
+        if (!not_worked(c, *s)) return false;
+        if (!a.has("assignee") && a.ok()) return a.fail(a.prefix() + "assignee is missing (a staff id, or null for vacant)"), false;
+        next = with_assignee(std::move(next), a.optional_id("assignee").value_or(""));
         if (!next.assignee.empty() && !c.state.find_staff(next.assignee))
             return c.reject("There is no member of staff \"" + next.assignee + "\"");
-        if (next.assignee.empty() && next.status == ShiftStatus::Booked) next.status = ShiftStatus::Published;
     } else {
-        if (auto t = c.args.optional_text("type")) {
+        if (auto t = a.optional_id("type")) {
             if (!c.state.find_shift_type(*t)) return c.reject("There is no shift type \"" + *t + "\"");
             next.type = *t;
         }
-        if (c.cmd.payload.contains("rate_pence_per_hour"))
-            if (auto r = c.args.integer("rate_pence_per_hour", 0, 100000)) next.rate_pence_per_hour = int(*r);
-        if (auto g = c.cmd.payload.find("grades"); g != c.cmd.payload.end()) {
-            if (!g->is_array() || std::any_of(g->begin(), g->end(), [](const json& x) { return !x.is_string() || x.get_ref<const std::string&>().empty(); }))
-                return c.args.fail("payload.grades must be an array of grade names (empty: any grade)"), false;
-            next.requirements.grades = g->get<std::vector<std::string>>();
+        if (a.has("rate_pence_per_hour"))
+            if (auto r = a.integer("rate_pence_per_hour", 0, 100000)) next.rate_pence_per_hour = int(*r);
+        if (a.has("grades")) {
+            const json& g = c.cmd.payload["grades"];
+            if (!g.is_array() || g.size() > 20 ||
+                std::any_of(g.begin(), g.end(), [](const json& x) {
+                    return !x.is_string() || x.get_ref<const std::string&>().empty() || x.get_ref<const std::string&>().size() > 40;
+                }))
+                return a.fail(a.prefix() + "grades must be an array of grade names (empty: any grade)"), false;
+            next.requirements.grades = g.get<std::vector<std::string>>();
         }
-        if (auto w = c.args.optional_text("ward")) {
+        if (auto w = a.optional_id("ward")) {
             if (!c.state.find_ward(*w)) return c.reject("There is no ward \"" + *w + "\"");
             if (!c.manages(*w)) return c.forbid("Only a manager of that ward can move shifts to it");
             next.ward = *w;
         }
     }
-    if (!c.args.ok() || !valid_times(c, next) || !check_assignee(c, next)) return false;
-    json undo = {{"shift", s->id}, {"start", format_local_date_time(s->start)}, {"end", format_local_date_time(s->end)}};
-    if (move) undo["assignee"] = s->assignee.empty() ? json(nullptr) : json(s->assignee);
-    else undo.update({{"type", s->type}, {"rate_pence_per_hour", s->rate_pence_per_hour}, {"ward", s->ward},
-                      {"grades", s->requirements.grades}});
-    c.set_inverse(move ? "move_shift" : "edit_shift", std::move(undo));
+    if (!a.ok() || !valid_times(c, next) || !check_assignee(c, next)) return false;
     notify_assignment_change(c, *s, next);
     *s = std::move(next);
     return true;
 }
 
-bool edit_shift(Ctx& c) { return change_shift(c, false); }
+bool edit_shift(Ctx& c) { return change_shift(c, c.args, false); }
+bool move_shift(Ctx& c) { return change_shift(c, c.args, true); }
 
 // Several moves at once (a multi-selection dragged together): all happen or none. Each is checked
 // against the schedule as changed by the moves before it.
 bool move_shifts(Ctx& c) {
-    auto it = c.cmd.payload.find("moves");
-    if (it == c.cmd.payload.end() || !it->is_array() || it->empty() || it->size() > 500)
-        return c.args.fail("payload.moves must be an array of 1 to 500 moves"), false;
-    std::vector<Shift> originals;
-    json undo = json::array();
-    for (size_t i = 0; i < it->size(); ++i) {
-        const json& move = (*it)[i];
+    const json* list = c.args.array("moves", 1, 500);
+    if (!list) return false;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const json& move = (*list)[i];
+        const std::string at = "payload.moves[" + std::to_string(i) + "].";
         if (!move.is_object()) return c.args.fail("payload.moves[" + std::to_string(i) + "] must be an object"), false;
-        Ctx one{c.state, c.cmd, c.author, c.result, Args(move, c.result)};
-        const auto id = move.find("shift");
-        if (id != move.end() && id->is_string())
-            if (const Shift* s = c.state.find_shift(id->get<std::string>())) originals.push_back(*s);
-        if (!change_shift(one, true) || !one.args.ok()) {
-            for (const Shift& o : originals)   // put back the ones already moved
-                for (Shift& s : c.state.shifts)
-                    if (s.id == o.id) s = o;
+        for (auto it = move.begin(); it != move.end(); ++it)
+            if (it.key() != "shift" && it.key() != "start" && it.key() != "end" && it.key() != "assignee")
+                return c.args.fail(at + it.key().substr(0, 40) + " is not a field of a move (shift, start, end, assignee)"), false;
+        Args a(move, c.result, at);
+        if (!change_shift(c, a, true) || !a.ok()) {
             if (c.result.status == CommandStatus::Rejected)
-                c.result.reason = "Move " + std::to_string(i + 1) + " of " + std::to_string(it->size()) + ": " + c.result.reason;
+                c.result.reason = "Move " + std::to_string(i + 1) + " of " + std::to_string(list->size()) + ": " + c.result.reason;
             return false;
         }
-        undo.push_back(c.result.inverse->payload);
     }
-    std::reverse(undo.begin(), undo.end());   // undo the last move first
-    c.set_inverse("move_shifts", {{"moves", std::move(undo)}});
     return true;
 }
-bool move_shift(Ctx& c) { return change_shift(c, true); }
 
 bool assign(Ctx& c) {
     Shift* s;
     if (!managed_shift(c, s)) return false;
-    const std::string who = c.args.text("staff");
+    const std::string who = c.args.id("staff");
     if (!c.args.ok()) return false;
     if (!c.state.find_staff(who)) return c.reject("There is no member of staff \"" + who + "\"");
     if (s->status == ShiftStatus::Cancelled) return c.reject("This shift is cancelled");
+    if (!not_worked(c, *s)) return false;
     Shift next = *s;
     next.assignee = who;
     if (next.status == ShiftStatus::Open) next.status = ShiftStatus::Booked;
     if (!c.rules_allow(next, who)) return false;
-    c.set_inverse("set_assignment", {{"shift", s->id}, {"assignee", s->assignee.empty() ? json(nullptr) : json(s->assignee)},
-                                     {"status", to_string(s->status)}});
     notify_assignment_change(c, *s, next);
     *s = std::move(next);
     return true;
@@ -198,7 +206,7 @@ bool unassign(Ctx& c) {
     Shift* s;
     if (!managed_shift(c, s)) return false;
     if (s->assignee.empty()) return c.reject("This shift has nobody assigned");
-    c.set_inverse("set_assignment", {{"shift", s->id}, {"assignee", s->assignee}, {"status", to_string(s->status)}});
+    if (!not_worked(c, *s)) return false;
     const Shift before = *s;
     s->assignee.clear();
     if (s->status == ShiftStatus::Booked) s->status = ShiftStatus::Published;
@@ -206,28 +214,9 @@ bool unassign(Ctx& c) {
     return true;
 }
 
-// The inverse of assign/unassign/book/cancel: puts assignee and status back exactly.
-bool set_assignment(Ctx& c) {
-    Shift* s;
-    if (!managed_shift(c, s)) return false;
-    auto who = c.args.optional_text("assignee");
-    auto status = parse_enum<ShiftStatus>(c.args.text("status"));
-    if (!c.args.ok()) return false;
-    if (!status) return c.args.fail("payload.status must be one of " + allowed_values<ShiftStatus>()), false;
-    Shift next = *s;
-    next.assignee = who.value_or("");
-    next.status = *status;
-    if (!next.assignee.empty() && !c.rules_allow(next, next.assignee)) return false;
-    c.set_inverse("set_assignment", {{"shift", s->id}, {"assignee", s->assignee.empty() ? json(nullptr) : json(s->assignee)},
-                                     {"status", to_string(s->status)}});
-    notify_assignment_change(c, *s, next);
-    *s = std::move(next);
-    return true;
-}
-
-// publish and post_to_bank change the status of many shifts; their inverse is set_status.
+// publish and post_to_bank change the status of many shifts.
 bool change_statuses(Ctx& c, ShiftStatus to, bool (*eligible)(const Shift&), const char* none) {
-    const auto ids = c.args.text_list("shifts");
+    const auto ids = c.args.id_list("shifts");
     if (!c.args.ok()) return false;
     std::vector<Shift*> targets;
     for (const auto& id : ids) {
@@ -237,13 +226,10 @@ bool change_statuses(Ctx& c, ShiftStatus to, bool (*eligible)(const Shift&), con
         if (eligible(*s)) targets.push_back(s);
     }
     if (targets.empty()) return c.reject(none);
-    json undo = json::array();
     for (Shift* s : targets) {
-        undo.push_back({{"shift", s->id}, {"status", to_string(s->status)}, {"source", to_string(s->source)}});
         s->status = to;
         if (to == ShiftStatus::Open) s->source = ShiftSource::Bank;
     }
-    c.set_inverse("set_status", {{"shifts", std::move(undo)}});
     return true;
 }
 
@@ -259,33 +245,7 @@ bool post_to_bank(Ctx& c) {
                          },
                          "Only vacant draft or published shifts can be posted to the bank"))
         return false;
-    offer_shifts(c, c.args.text_list("shifts"), NoticeKind::NewShifts);
-    return true;
-}
-
-bool set_status(Ctx& c) {
-    auto it = c.cmd.payload.find("shifts");
-    if (it == c.cmd.payload.end() || !it->is_array() || it->empty()) return c.args.fail("payload.shifts must be a non-empty array"), false;
-    json undo = json::array();
-    for (const auto& item : *it) {
-        if (!item.is_object() || !item.contains("shift") || !item["shift"].is_string() || !item.contains("status") ||
-            !item["status"].is_string())
-            return c.args.fail("each of payload.shifts needs \"shift\" and \"status\" strings"), false;
-        auto status = parse_enum<ShiftStatus>(item["status"].get<std::string>());
-        if (!status) return c.args.fail("payload.shifts[].status must be one of " + allowed_values<ShiftStatus>()), false;
-        Shift* s = c.shift(item["shift"].get<std::string>());
-        if (!s) return false;
-        if (!c.manages(s->ward)) return c.forbid("Only a manager of " + s->ward + " can change shift " + s->id);
-        if (*status == ShiftStatus::Open && !s->assignee.empty()) return c.reject("An assigned shift cannot be open in the bank");
-        undo.push_back({{"shift", s->id}, {"status", to_string(s->status)}, {"source", to_string(s->source)}});
-    }
-    for (const auto& item : *it) {
-        Shift* s = c.shift(item["shift"].get<std::string>());
-        s->status = *parse_enum<ShiftStatus>(item["status"].get<std::string>());
-        if (item.contains("source") && item["source"].is_string())
-            if (auto src = parse_enum<ShiftSource>(item["source"].get<std::string>())) s->source = *src;
-    }
-    c.set_inverse("set_status", {{"shifts", std::move(undo)}});
+    offer_shifts(c, c.args.id_list("shifts"), NoticeKind::NewShifts);
     return true;
 }
 
@@ -293,11 +253,17 @@ bool set_status(Ctx& c) {
 
 const std::vector<HandlerEntry>& shift_handlers() {
     static const std::vector<HandlerEntry> h = {
-        {"create_shift", create_shift}, {"create_shifts", create_shifts}, {"delete_shifts", delete_shifts},
-        {"edit_shift", edit_shift},   {"move_shift", move_shift}, {"move_shifts", move_shifts},
-        {"delete_shift", delete_shift}, {"assign", assign},           {"unassign", unassign},
-        {"set_assignment", set_assignment}, {"publish", publish},     {"post_to_bank", post_to_bank},
-        {"set_status", set_status},
+        {"create_shift", create_shift, {"shift", "override_reason"}},
+        {"create_shifts", create_shifts, {"shifts", "override_reason"}},
+        {"delete_shifts", delete_shifts, {"shifts"}},
+        {"edit_shift", edit_shift, {"shift", "start", "end", "type", "rate_pence_per_hour", "grades", "ward", "override_reason"}},
+        {"move_shift", move_shift, {"shift", "start", "end", "assignee", "override_reason"}},
+        {"move_shifts", move_shifts, {"moves", "override_reason"}},
+        {"delete_shift", delete_shift, {"shift"}},
+        {"assign", assign, {"shift", "staff", "override_reason"}},
+        {"unassign", unassign, {"shift"}},
+        {"publish", publish, {"shifts"}},
+        {"post_to_bank", post_to_bank, {"shifts"}},
     };
     return h;
 }

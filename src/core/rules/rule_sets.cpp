@@ -75,14 +75,35 @@ const RuleSet* find_rule_set(std::string_view id) {
     return nullptr;
 }
 
+const std::vector<std::string_view>& contract_ids() {
+    static const std::vector<std::string_view> ids = {"tcs2016", "afc", "consultant2003"};
+    return ids;
+}
+
+const std::vector<std::string_view>& ward_rule_set_ids() {
+    static const std::vector<std::string_view> ids = {"tcs2016-2019", "tcs2016-original"};
+    return ids;
+}
+
+bool contract_allows(std::string_view contract, StaffGroup group) {
+    return contract == "afc" ? group != StaffGroup::Doctor : group == StaffGroup::Doctor;
+}
+
+std::string contract_groups(std::string_view contract) {
+    return contract == "afc" ? "nurses, healthcare assistants and allied health professionals (Agenda for Change)"
+           : contract == "tcs2016" ? "doctors in training (2016 terms and conditions)"
+                                   : "consultants (2003 contract)";
+}
+
 const RuleSet& rule_set_for(const State& state, const Staff& person) {
     if (person.contract == "tcs2016") {
+        // The data format allows a ward only the doctors' variants; a doctor with no home ward (bank
+        // only) is on the contract as refreshed in 2019.
         const Ward* home = person.wards.empty() ? nullptr : state.find_ward(person.wards.front());
-        if (home)
-            if (const RuleSet* s = find_rule_set(home->rule_set); s && s->id != "wtr1998") return *s;
+        if (const RuleSet* s = home ? find_rule_set(home->rule_set) : nullptr) return *s;
         return *find_rule_set("tcs2016-2019");
     }
-    return *find_rule_set("wtr1998");
+    return *find_rule_set("wtr1998");   // Agenda for Change and consultants: the Working Time Regulations
 }
 
 }  // namespace sb

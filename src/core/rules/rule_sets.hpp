@@ -55,6 +55,14 @@ const RuleSet* find_rule_set(std::string_view id);
 // The rule set that governs this person (see the file comment).
 const RuleSet& rule_set_for(const State& state, const Staff& person);
 
+// The contracts a member of staff can be on, and the rota variants a ward may choose for the doctors
+// on it. The data format accepts only these (an unknown one is an error naming them, never a silent
+// fall-back to weaker rules).
+const std::vector<std::string_view>& contract_ids();       // "tcs2016", "afc", "consultant2003"
+const std::vector<std::string_view>& ward_rule_set_ids();  // "tcs2016-2019", "tcs2016-original"
+bool contract_allows(std::string_view contract, StaffGroup group);   // tcs2016 and consultant2003: doctors only
+std::string contract_groups(std::string_view contract);              // "doctors" (for messages)
+
 // A shift is "long" if it lasts more than this (TCS 2016 Schedule 3: "more than 10 hours").
 inline constexpr long kLongShiftMinutes = 10 * 60;
 

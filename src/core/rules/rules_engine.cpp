@@ -4,9 +4,10 @@
 
 namespace sb {
 
-ShiftSpan make_span(const Shift& s) {
+ShiftSpan make_span(const State& state, const Shift& s) {
     ShiftSpan span{&s, london_to_utc(s.start), london_to_utc(s.end)};
     span.long_shift = span.end - span.start > kLongShiftMinutes;
+    if (const ShiftType* t = state.find_shift_type(s.type); t && t->night) span.night = true;
     // Night: at least 3 hours of the shift fall between 23:00 and 06:00 local time.
     for (Date d = s.start.date - 1; d <= s.end.date; d = d + 1) {
         const UtcMinutes a = std::max(span.start, london_to_utc({d, 23 * 60}));
@@ -24,7 +25,7 @@ bool by_start(const ShiftSpan& a, const ShiftSpan& b) { return a.start < b.start
 RulesEngine::RulesEngine(const State& state) : state_(state) {
     for (const Staff& p : state.staff) people_[p.id] = {&p, &rule_set_for(state, p)};
     for (const Shift& s : state.shifts)
-        if (counts_for_rules(s)) by_person_[s.assignee].push_back(make_span(s));
+        if (counts_for_rules(s)) by_person_[s.assignee].push_back(make_span(state, s));
     for (auto& [id, spans] : by_person_) std::sort(spans.begin(), spans.end(), by_start);
     for (const Leave& l : state.leave)
         if (l.status == RequestStatus::Approved) leave_[l.staff].push_back(&l);
@@ -60,7 +61,7 @@ namespace {
 CandidateVerdict verdict_for(const State& state, const Staff& person, const RuleSet& rules, std::vector<ShiftSpan>& spans,
                              const Shift& candidate, const std::vector<const Leave*>& leave, bool with_messages) {
     CandidateVerdict verdict;
-    const ShiftSpan cand = make_span(candidate);
+    const ShiftSpan cand = make_span(state, candidate);
     auto pos = std::lower_bound(spans.begin(), spans.end(), cand, by_start);
     const int focus = int(pos - spans.begin());
     spans.insert(pos, cand);
@@ -86,7 +87,7 @@ CandidateVerdict check_candidate(const State& state, const Shift& candidate, std
     if (!person) return unknown_staff(staff_id, with_messages);
     std::vector<ShiftSpan> spans;
     for (const Shift& s : state.shifts)
-        if (s.assignee == staff_id && s.id != candidate.id && counts_for_rules(s)) spans.push_back(make_span(s));
+        if (s.assignee == staff_id && s.id != candidate.id && counts_for_rules(s)) spans.push_back(make_span(state, s));
     std::sort(spans.begin(), spans.end(), by_start);
     std::vector<const Leave*> leave;
     for (const Leave& l : state.leave)

@@ -23,10 +23,12 @@ namespace sb {
 struct ShiftSpan {
     const Shift* shift = nullptr;
     UtcMinutes start = 0, end = 0;
-    bool night = false;        // at least 3 hours between 23:00 and 06:00 (TCS 2016 definition)
+    bool night = false;        // at least 3 hours between 23:00 and 06:00 (TCS 2016), or a night type
     bool long_shift = false;   // more than 10 hours
 };
-ShiftSpan make_span(const Shift& s);
+// `state` supplies the shift's type: a type marked `night: true` makes it a night shift for the rules
+// even with fewer than 3 hours in the night window (a trust's own definition may be stricter).
+ShiftSpan make_span(const State& state, const Shift& s);
 
 struct CandidateVerdict {
     bool allowed = true;                  // no Block violation involves the candidate

@@ -1,0 +1,112 @@
+// Keeping a browser's CommandStore in step with shiftbank-server (docs/api.md), with no UI and no
+// network of its own: it decides what to ask for and when, and what the answers mean; the platform
+// only carries requests and bytes (shell/sync.js in a browser, cpp-httplib in the tests).
+//
+//   sign-in ─▶ GET api/snapshot ─▶ store.load
+//   store.submit ─▶ changed() ─▶ POST api/commands ─▶ store.acknowledge (confirmed in place)
+//   GET api/changes?since=R (long-poll) ─▶ store.apply_remote, in place; a snapshot only on "reload"
+//
+// Unanswered commands are saved through the platform after every change ("pending:<user>") and
+// handed back to start(), so they survive a reload, going offline and signing out and in again.
+// Without a server (a static copy) it opens data/snapshot.json read-only; changes stay drafts.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "client/command_store.hpp"
+
+namespace sb::client {
+
+struct HttpRequest {
+    std::string method;    // "GET", "POST"
+    std::string path;      // relative to the page: "api/snapshot"
+    std::string body;      // JSON, for POST
+    std::string token;     // sent as "Authorization: Bearer <token>" when not empty
+};
+
+struct HttpResponse {
+    int status = 0;            // 0: no answer at all (offline, server down)
+    std::string body;
+    int64_t server_time = 0;   // the Date header, seconds since 1970; 0 if there was none
+};
+
+struct DemoAccount {
+    std::string username, password, role, name, group, grade, employment;
+};
+
+class SyncClient {
+public:
+    struct Hooks {
+        std::function<void(int tag, const HttpRequest&)> send;   // the answer comes back to on_response(tag, …)
+        std::function<void(const std::string& key, const std::string& value)> save;   // "" deletes
+        std::function<void(std::vector<DemoAccount>, std::string message)> show_sign_in;
+        std::function<void(std::string message, bool error)> tell;
+        std::function<void(std::string message)> fail;          // the rota could not be loaded at all
+        std::function<void(bool first, bool read_only)> loaded; // a snapshot is in the store
+    };
+    struct Options {
+        std::string data;        // ?data=URL: open that file read-only
+        std::string want_user;   // ?user= / ?role=: sign in straight away as that demo account
+        std::string want_role;
+    };
+
+    SyncClient(CommandStore& store, Hooks hooks) : store_(store), hooks_(std::move(hooks)) {}
+
+    // `saved`: everything save() stored before (the sign-in, unanswered commands).
+    void start(const std::map<std::string, std::string>& saved, Options options);
+    void sign_in(const std::string& user, const std::string& password);
+    void sign_out();
+    // The store has new commands: save them, and send them when the server can be reached.
+    void changed();
+    void on_response(int tag, const HttpResponse& response);
+    void tick(int64_t now_ms);   // timers: retries after a failure
+
+    struct Status {
+        bool connected = false;   // a server or a static copy feeds this app
+        bool online = true;
+        bool read_only = false;
+        size_t pending = 0;       // made here, not answered yet
+        std::string last_synced;  // "14:05" (London time)
+    };
+    Status status() const;
+    const std::vector<DemoAccount>& demo_accounts() const { return accounts_; }
+    std::string export_drafts() const;   // a static copy's changes, as {"commands": [...]}
+    int64_t bytes_received() const { return bytes_in_; }
+    int64_t bytes_sent() const { return bytes_out_; }
+
+private:
+    enum class Kind { Health, DemoUsers, Login, Snapshot, Changes, Commands, StaticData };
+    CommandStore& store_;
+    Hooks hooks_;
+    Options options_;
+    bool server_ = false, read_only_ = false, online_ = true;
+    std::string token_, user_, role_;
+    std::string sign_in_message_;
+    std::vector<DemoAccount> accounts_;
+    std::map<int, Kind> in_flight_;
+    int next_tag_ = 1;
+    bool polling_ = false, flushing_ = false, fetching_ = false, refetch_ = false;
+    int64_t now_ms_ = 0, retry_poll_at_ = 0, retry_flush_at_ = 0, poll_backoff_ = 1000;
+    std::string last_synced_;
+    int64_t bytes_in_ = 0, bytes_out_ = 0;
+
+    int send(Kind kind, HttpRequest request);
+    void fetch_snapshot();
+    void poll();
+    void flush();
+    void save_pending();
+    void show_sign_in(std::string message);
+    void lost_sign_in();
+    void synced(const HttpResponse& r);
+    void on_health(const HttpResponse& r);
+    void on_demo_users(const HttpResponse& r);
+    void on_login(const HttpResponse& r);
+    void on_snapshot(const HttpResponse& r, bool read_only);
+    void on_changes(const HttpResponse& r);
+    void on_commands(const HttpResponse& r);
+};
+
+}  // namespace sb::client

@@ -1,0 +1,315 @@
+// The app's frame around the screens: the top bar (trust, sync status, the person's menu), the
+// sidebar on a desktop and the tab bar on a phone, the toast, and the loading and error screens.
+#include <algorithm>
+
+#include "core/enum_names.hpp"
+#include "ui/app.hpp"
+#include "ui/icons.hpp"
+#include "ui/layout.hpp"
+#include "ui/widgets.hpp"
+
+namespace sb::ui {
+using namespace colour;
+
+namespace {
+std::string initials(const std::string& name) {
+    std::string out;
+    bool start = true;
+    for (size_t i = 0; i < name.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(name[i]);
+        if (c == ' ') start = true;
+        else if (start && out.size() < 2 && c < 128) out += char(c), start = false;
+        else start = false;
+    }
+    return out;
+}
+
+int count_open(const State& s) {
+    int n = 0;
+    for (const auto& x : s.shifts) n += x.status == ShiftStatus::Open;
+    return n;
+}
+}  // namespace
+
+const char* view_title(View v) {
+    switch (v) {
+        case View::Home: return "Home";
+        case View::Rota: return "Rota";
+        case View::OpenShifts: return "Open shifts";
+        case View::MyRota: return "My rota";
+        case View::Reports: return "Reports";
+    }
+    return "";
+}
+
+void App::draw_toast(const ViewContext& ctx) {
+    if (toast_.empty() || toast_time_ < 0 || ImGui::GetTime() - toast_time_ > 6.0) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    const float w = std::min(560.0f, io.DisplaySize.x - 32);
+    const float bottom = ctx.phone ? 64 + 12 : 44;
+    ImGui::SetNextWindowPos(ImVec2((io.DisplaySize.x + (ctx.phone ? 0 : 196) - w) * 0.5f, io.DisplaySize.y - bottom),
+                            ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, toast_is_error_ ? kRed : kText);
+    ImGui::PushStyleColor(ImGuiCol_Text, kWhite);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
+    ImGui::Begin("##toast", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::PushTextWrapPos(w - 16);
+    ImGui::TextWrapped("%s %s", toast_is_error_ ? ICON_BAN : ICON_CHECK, toast_.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+}
+
+void App::draw_top_bar(const ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float h = ctx.phone ? kPhoneTopBarHeight : kTopBarHeight;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, h));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kBlue);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ctx.phone ? 16 : 20, 0));
+    ImGui::Begin("##topbar", nullptr, kPanelFlags);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImGui::PushStyleColor(ImGuiCol_Text, kWhite);
+
+    auto centre_y = [&](ImFont* f) { ImGui::SetCursorPosY((h - f->FontSize * io.FontGlobalScale) * 0.5f); };
+    if (ctx.phone) {
+        ImGui::PushFont(fonts_.heading);
+        centre_y(fonts_.heading);
+        ImGui::TextUnformatted(status_ == DataStatus::Ready ? view_title(session_.view) : "Shiftbank");
+        ImGui::PopFont();
+    } else {
+        ImGui::PushFont(fonts_.heading);
+        centre_y(fonts_.heading);
+        ImGui::TextUnformatted("Shiftbank");
+        ImGui::PopFont();
+        if (!state().trust.name.empty()) {
+            ImGui::SameLine(0, 16);
+            centre_y(fonts_.body);
+            ImGui::TextUnformatted(state().trust.name.c_str());
+        }
+    }
+    if (sync_.connected) {   // what the sync says: online, waiting changes, when last in step
+        if (sync_.read_only) source_ = "Read-only copy" + std::string(sync_.pending == 0 ? "" : " \xC2\xB7 " + std::to_string(sync_.pending) + " drafts");
+        else if (!sync_.online) source_ = "Offline" + std::string(sync_.pending ? " \xC2\xB7 " + std::to_string(sync_.pending) + " waiting to send" : "");
+        else if (sync_.pending) source_ = "Saving " + std::to_string(sync_.pending) + "\xE2\x80\xA6";
+        else source_ = "Online" + std::string(sync_.last_synced.empty() ? "" : " \xC2\xB7 synced " + sync_.last_synced);
+    }
+    if (status_ == DataStatus::Ready && !sign_in_.needed) {
+        // Right side: role switch (demo only), data source, and the signed-in person.
+        const char* role_label = session_.role == Role::Clinician ? "Clinician" : session_.role == Role::Admin ? "Admin" : "Manager";
+        const std::string name = ctx.user ? ctx.user->name : "";
+        const float avatar = 32;
+        const float name_w = ctx.phone ? 0 : ImGui::CalcTextSize(name.c_str()).x + 10;
+        const float role_w = ImGui::CalcTextSize(role_label).x + 48;
+        const float source_w = ctx.phone ? 0 : ImGui::CalcTextSize(source_.c_str()).x + 40;
+        float x = io.DisplaySize.x - (ctx.phone ? 16 : 20) - avatar - name_w - role_w - source_w - 16;
+        ImGui::SetCursorPos(ImVec2(x, (h - ImGui::GetFrameHeight()) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, kDarkBlue);
+        ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, kBrightBlue);
+        ImGui::PushStyleColor(ImGuiCol_PopupBg, kWhite);
+        ImGui::PushStyleColor(ImGuiCol_Border, kDarkBlue);
+        ImGui::SetNextItemWidth(role_w);
+        const std::string role_text = std::string(role_label) + "  " ICON_CHEVRON_DOWN;
+        if (ImGui::BeginCombo("##role", role_text.c_str(), ImGuiComboFlags_NoArrowButton)) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kText);
+            for (Role r : {Role::Manager, Role::Clinician, Role::Admin})
+                if (ImGui::Selectable(std::string(display_name(r)).c_str(), session_.role == r)) switch_demo_account(r);
+            ImGui::PopStyleColor();
+            ImGui::EndCombo();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Demo: switch between a ward manager's and a clinician's view");
+        ImGui::PopStyleColor(4);
+        if (!ctx.phone) {
+            ImGui::SameLine(0, 16);
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float cy = h * 0.5f;
+            // Green online, amber saving, grey offline or read-only: the words say it too.
+            const ImU32 dot = !sync_.connected || (sync_.online && !sync_.pending && !sync_.read_only) ? rgb(0x7ED69B)
+                              : sync_.online && !sync_.read_only ? kYellow : kMidGrey;
+            dl->AddCircleFilled(ImVec2(p.x + 5, cy), 4.5f, dot);
+            ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + 16, (h - ImGui::GetTextLineHeight()) * 0.5f));
+            ImGui::TextUnformatted(source_.c_str());
+        }
+        ImGui::SameLine(0, 16);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 c(p.x + avatar * 0.5f, h * 0.5f);
+        dl->AddCircleFilled(c, avatar * 0.5f, kWhite);
+        const std::string ini = initials(name);
+        ImGui::PushFont(fonts_.bold);
+        const ImVec2 ts = ImGui::CalcTextSize(ini.c_str());
+        dl->AddText(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), kBlue, ini.c_str());
+        ImGui::PopFont();
+        if (!ctx.phone) {
+            ImGui::SetCursorScreenPos(ImVec2(p.x + avatar + 10, (h - ImGui::GetTextLineHeight()) * 0.5f));
+            ImGui::TextUnformatted(name.c_str());
+        }
+        // The person's menu: text size (pinch-zoom is off on the canvas, so the app offers its own).
+        ImGui::SetCursorScreenPos(ImVec2(p.x, 0));
+        if (ImGui::InvisibleButton("##me", ImVec2(avatar + name_w + 10, h))) ImGui::OpenPopup("me_menu");
+        if (ImGui::BeginPopup("me_menu")) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kText);
+            ImGui::TextDisabled("%s", name.c_str());
+            ImGui::Separator();
+            ImGui::TextUnformatted("Text size");
+            const std::pair<const char*, float> sizes[] = {{"Normal", 1.0f}, {"Large", 1.2f}, {"Largest", 1.4f}};
+            for (const auto& [label, scale] : sizes)
+                if (ImGui::RadioButton(label, session_.text_scale == scale)) session_.text_scale = scale;
+            if (sign_out_handler_ && !sync_.read_only) {
+                ImGui::Separator();
+                if (ImGui::Selectable("Sign out")) sign_out_handler_();
+            }
+            ImGui::PopStyleColor();
+            ImGui::EndPopup();
+        }
+    }
+    ImGui::PopStyleColor();
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+void App::draw_side_nav(const ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, kTopBarHeight));
+    ImGui::SetNextWindowSize(ImVec2(kSideNavWidth, io.DisplaySize.y - kTopBarHeight));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kWhite);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 2));
+    ImGui::Begin("##nav", nullptr, kPanelFlags);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const int open = count_open(state());
+    struct Item { View view; const char* icon; };
+    // A clinician's work starts at Home; a manager's at the rota.
+    const bool clinician = session_.role == Role::Clinician;
+    std::vector<Item> items = {Item{View::Home, ICON_HOME}, Item{View::Rota, ICON_GRID}, Item{View::OpenShifts, ICON_INBOX},
+                               Item{View::MyRota, ICON_CALENDAR}, Item{View::Reports, ICON_BAR_CHART}};
+    if (clinician) items = {Item{View::Home, ICON_HOME}, Item{View::OpenShifts, ICON_INBOX}, Item{View::MyRota, ICON_CALENDAR}};
+    for (Item item : items) {
+        const bool selected = session_.view == item.view;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 size(kSideNavWidth, 40);
+        ImGui::PushID(int(item.view));
+        if (ImGui::InvisibleButton("nav", size)) session_.view = item.view;
+        const bool hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        if (selected) {
+            dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), kPaleBlue);
+            dl->AddRectFilled(p, ImVec2(p.x + 4, p.y + size.y), kBlue);
+        } else if (hovered) {
+            dl->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y), kBackground);
+        }
+        ImFont* font = selected ? fonts_.bold : fonts_.body;
+        const float fs = font->FontSize * io.FontGlobalScale;
+        const float ty = p.y + (size.y - fs) * 0.5f;
+        const ImU32 col = selected ? kBlue : kText;
+        dl->AddText(font, fs, ImVec2(p.x + 20, ty), selected ? kBlue : kSecondaryText, item.icon);
+        dl->AddText(font, fs, ImVec2(p.x + 48, ty), col, view_title(item.view));
+        if (item.view == View::OpenShifts && open > 0) {
+            const std::string n = std::to_string(open);
+            const ImVec2 ts = fonts_.small->CalcTextSizeA(fonts_.small->FontSize * io.FontGlobalScale, FLT_MAX, 0, n.c_str());
+            const ImVec2 b(p.x + size.x - 20 - ts.x - 14, p.y + 11);
+            dl->AddRectFilled(b, ImVec2(b.x + ts.x + 14, b.y + 18), kBlue, 9);
+            dl->AddText(fonts_.small, fonts_.small->FontSize * io.FontGlobalScale, ImVec2(b.x + 7, b.y + (18 - ts.y) * 0.5f), kWhite, n.c_str());
+        }
+    }
+    dl->AddLine(ImVec2(kSideNavWidth - 1, kTopBarHeight), ImVec2(kSideNavWidth - 1, io.DisplaySize.y), kBorder);
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+}
+
+void App::draw_bottom_tabs(const ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float y = io.DisplaySize.y - kBottomTabsHeight;
+    ImGui::SetNextWindowPos(ImVec2(0, y));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, kBottomTabsHeight));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kWhite);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::Begin("##tabs", nullptr, kPanelFlags);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(0, y), ImVec2(io.DisplaySize.x, y), kBorder);
+    struct Item { View view; const char* icon; const char* label; };
+    // Clinicians get three wide tabs; managers four, with the rota first.
+    std::vector<Item> items = {{View::Home, ICON_HOME, "Home"}, {View::OpenShifts, ICON_INBOX, "Open shifts"},
+                               {View::MyRota, ICON_CALENDAR, "My rota"}};
+    if (session_.role != Role::Clinician)
+        items = {{View::Rota, ICON_GRID, "Rota"}, {View::OpenShifts, ICON_INBOX, "Bank"}, {View::Home, ICON_HOME, "Home"},
+                 {View::Reports, ICON_BAR_CHART, "Reports"}};
+    const int n = int(items.size());
+    const float w = io.DisplaySize.x / float(n);
+    for (int i = 0; i < n; ++i) {
+        const Item& it = items[i];
+        const bool selected = session_.view == it.view;
+        const ImVec2 p(w * float(i), y);
+        ImGui::SetCursorScreenPos(p);
+        ImGui::PushID(i);
+        if (ImGui::InvisibleButton("tab", ImVec2(w, kBottomTabsHeight))) session_.view = it.view;
+        ImGui::PopID();
+        const ImU32 col = selected ? kBlue : kSecondaryText;
+        ImFont* f = selected ? fonts_.bold : fonts_.body;
+        const float fs = f->FontSize * io.FontGlobalScale, ss = fonts_.small->FontSize * io.FontGlobalScale;
+        const ImVec2 icon_size = f->CalcTextSizeA(fs * 1.2f, FLT_MAX, 0, it.icon);
+        dl->AddText(f, fs * 1.2f, ImVec2(p.x + (w - icon_size.x) * 0.5f, p.y + 10), col, it.icon);
+        ImFont* lf = selected ? fonts_.bold : fonts_.small;
+        const ImVec2 ls = lf->CalcTextSizeA(ss, FLT_MAX, 0, it.label);
+        dl->AddText(lf, ss, ImVec2(p.x + (w - ls.x) * 0.5f, p.y + 38), col, it.label);
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor();
+}
+
+void App::draw_content(ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float top = ctx.phone ? kPhoneTopBarHeight : kTopBarHeight;
+    const float left = ctx.phone ? 0 : kSideNavWidth;
+    const float bottom = ctx.phone ? kBottomTabsHeight : 0;
+    ImGui::SetNextWindowPos(ImVec2(left, top));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - left, io.DisplaySize.y - top - bottom));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ctx.phone ? ImVec2(14, 14) : ImVec2(24, 18));
+    ImGui::Begin("##content", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
+    if (sync_.read_only) draw_read_only_banner(ctx);
+    switch (session_.view) {
+        case View::Home: draw_home_view(ctx); break;
+        case View::Rota: draw_rota_view(ctx); break;
+        case View::OpenShifts: draw_open_shifts_view(ctx); break;
+        case View::MyRota: draw_my_rota_view(ctx); break;
+        case View::Reports: draw_reports_view(ctx); break;
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+void App::draw_status_screen(const ViewContext& ctx) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float top = ctx.phone ? kPhoneTopBarHeight : kTopBarHeight;
+    ImGui::SetNextWindowPos(ImVec2(0, top));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - top));
+    ImGui::Begin("##status", nullptr, kPanelFlags);
+    const float w = std::min(520.0f, io.DisplaySize.x - 32);
+    ImGui::SetCursorPos(ImVec2((io.DisplaySize.x - w) * 0.5f, 80));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
+    if (status_ == DataStatus::Loading) {
+        heading(fonts_, "Loading the rota\xE2\x80\xA6");
+        ImGui::TextWrapped("Fetching the trust's wards, staff and shifts.");
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, kRed);
+        heading(fonts_, ICON_ERROR "  The rota could not be loaded");
+        ImGui::PopStyleColor();
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", failure_.c_str());
+        ImGui::Spacing();
+        ImGui::TextWrapped("Nothing has been changed. Reload the page to try again; if this keeps happening, "
+                           "tell your trust's Shiftbank administrator what this message says.");
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    ImGui::End();
+}
+
+}  // namespace sb::ui
