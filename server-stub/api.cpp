@@ -8,6 +8,7 @@
 #include "core/enum_names.hpp"
 #include "core/format/json_reader.hpp"
 #include "core/visibility.hpp"
+#include "change_stream.hpp"
 
 namespace sb::server {
 namespace {
@@ -197,6 +198,8 @@ void register_api(httplib::Server& server, std::shared_ptr<ApiState> api) {
         // Long-poll: hold the request until something changes, for at most `wait` seconds (default 25).
         long wait = 25;
         if (req.has_param("wait")) wait = std::clamp(std::strtol(req.get_param_value("wait").c_str(), nullptr, 10), 0L, 55L);
+        if (req.get_param_value("stream") == "1")
+            return stream_changes(*api->service, *user, r, req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos, res);
         reply(res, 200, api->service->changes_since(r, *user, std::chrono::seconds(wait)));
     });
     server.Post("/api/commands", [api](const httplib::Request& req, httplib::Response& res) { commands(*api, req, res); });

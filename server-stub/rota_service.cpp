@@ -69,6 +69,11 @@ RotaService::RotaService(Store& store) : store_(store) {
 
 RotaService::~RotaService() { stop(); }
 
+bool RotaService::stopping() {
+    std::lock_guard lock(mu_);
+    return stopping_;
+}
+
 void RotaService::stop() {
     {
         std::lock_guard lock(mu_);

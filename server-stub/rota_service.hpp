@@ -59,6 +59,7 @@ public:
     int64_t revision();
     std::vector<User> users();
     void stop();   // wakes long-polls and ends the writer thread
+    bool stopping();
 
 private:
     struct Recent {

@@ -22,6 +22,8 @@
     error: null,
     frameStats: () => JSON.parse(Module.UTF8ToString(Module._sb_test_frame_stats())),
     state: () => JSON.parse(Module.UTF8ToString(Module._sb_test_state())),
+    // The core's state_hash of what this person sees: equal hashes, equal data (docs/testing.md).
+    stateHash: () => Module.UTF8ToString(Module._sb_test_state_hash()),
     frameCount: () => Module._sb_test_frame_count(),
     // The rota cell of a person on a date, in CSS pixels ({x, y, w, h}), or null when not on screen.
     cellRect: (staffId, date) => JSON.parse(Module.ccall('sb_test_cell_rect', 'string', ['string', 'string'], [staffId, date])),
@@ -34,6 +36,10 @@
     textFields: () => JSON.parse(Module.UTF8ToString(Module._sb_test_text_fields())),
     // Applies a command as the app would ({type}, payload object) and returns its result.
     submit: (type, payload) => JSON.parse(Module.ccall('sb_test_submit', 'string', ['string', 'string'], [type, JSON.stringify(payload)])),
+    // What the command would do, asked of the core as the screens ask it; nothing is changed.
+    preview: (type, payload) => JSON.parse(Module.ccall('sb_test_preview', 'string', ['string', 'string'], [type, JSON.stringify(payload)])),
+    // Ids of the open shifts in what this person sees.
+    openShifts: () => JSON.parse(Module.UTF8ToString(Module._sb_test_open_shifts())),
   };
 
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {

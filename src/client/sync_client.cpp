@@ -208,12 +208,52 @@ void SyncClient::on_snapshot(const HttpResponse& r, bool read_only) {
 void SyncClient::poll() {
     if (polling_ || !server_ || token_.empty() || !store_.loaded()) return;
     polling_ = true;
-    send(Kind::Changes, {"GET", "api/changes?since=" + std::to_string(store_.revision()) + "&wait=25", "", ""});
+    // A browser keeps one answer open and gets a line per batch of changes; elsewhere, a long-poll.
+    HttpRequest r{"GET", "api/changes?since=" + std::to_string(store_.revision()) + (options_.streaming ? "&stream=1" : "&wait=25"), "", ""};
+    r.stream = options_.streaming;
+    send(Kind::Changes, std::move(r));
+}
+
+void SyncClient::on_part(int tag, const std::string& line) {
+    auto it = in_flight_.find(tag);
+    if (it == in_flight_.end() || it->second != Kind::Changes) return;
+    bytes_in_ += int64_t(line.size());
+    const json c = json::parse(line, nullptr, false);
+    if (!c.is_object()) return;
+    online_ = true;
+    last_synced_ = clock_text(store_.now());
+    take_changes(c);
+}
+
+bool SyncClient::take_changes(const json& c) {
+    if (!c.contains("revision") || !c["revision"].is_number_integer()) return false;
+    if (c.value("reload", false)) {
+        fetch_snapshot();
+        return false;
+    }
+    bool in_step = true;
+    if (c.contains("changes") && c["changes"].is_array())
+        for (const json& x : c["changes"]) {
+            if (!x.is_object() || !x.contains("revision") || !x["revision"].is_number_integer()) continue;
+            CommandStore::Remote change{x["revision"].get<int64_t>(), changes_in(x.value("changes", json::array())), x.value("id", ""),
+                                        x.value("author", ""), x.value("type", "")};
+            in_step = store_.apply_remote(change) && in_step;
+        }
+    if (!in_step || store_.revision() < c["revision"].get<int64_t>()) {   // a gap: start again
+        fetch_snapshot();
+        return false;
+    }
+    if (store_.has_unsent()) flush();
+    return true;
 }
 
 void SyncClient::on_changes(const HttpResponse& r) {
     polling_ = false;
     if (r.status == 401) return lost_sign_in();
+    if (r.status == 200 && options_.streaming) {   // the stream has ended (its lines came through on_part)
+        synced(r);
+        return poll();
+    }
     const json c = r.status == 200 ? json::parse(r.body, nullptr, false) : json();
     if (!c.is_object() || !c.contains("revision") || !c["revision"].is_number_integer()) {
         online_ = false;
@@ -223,18 +263,7 @@ void SyncClient::on_changes(const HttpResponse& r) {
     }
     synced(r);
     poll_backoff_ = 1000;
-    if (c.value("reload", false)) return fetch_snapshot();
-    bool in_step = true;
-    if (c.contains("changes") && c["changes"].is_array())
-        for (const json& x : c["changes"]) {
-            if (!x.is_object() || !x.contains("revision") || !x["revision"].is_number_integer()) continue;
-            CommandStore::Remote change{x["revision"].get<int64_t>(), changes_in(x.value("changes", json::array())), x.value("id", ""),
-                                        x.value("author", ""), x.value("type", "")};
-            in_step = store_.apply_remote(change) && in_step;
-        }
-    if (!in_step || store_.revision() < c["revision"].get<int64_t>()) return fetch_snapshot();   // a gap: start again
-    if (store_.has_unsent()) flush();
-    poll();
+    if (take_changes(c)) poll();
 }
 
 void SyncClient::changed() {
@@ -313,8 +342,19 @@ void SyncClient::tick(int64_t now_ms) {
     }
 }
 
+void SyncClient::retry_now() {
+    retry_flush_at_ = retry_poll_at_ = 0;
+    poll_backoff_ = 1000;
+    if (!store_.loaded()) {
+        if (server_ && !token_.empty()) fetch_snapshot();
+        return;
+    }
+    flush();
+    poll();
+}
+
 SyncClient::Status SyncClient::status() const {
-    return {server_ || read_only_, online_, read_only_, store_.unanswered(), last_synced_};
+    return {server_ || read_only_, online_, read_only_, store_.unanswered(), flushing_ || fetching_, last_synced_};
 }
 
 std::string SyncClient::export_drafts() const {

@@ -25,6 +25,7 @@ struct HttpRequest {
     std::string path;      // relative to the page: "api/snapshot"
     std::string body;      // JSON, for POST
     std::string token;     // sent as "Authorization: Bearer <token>" when not empty
+    bool stream = false;   // hand each line of the answer to on_part() as it arrives
 };
 
 struct HttpResponse {
@@ -51,6 +52,7 @@ public:
         std::string data;        // ?data=URL: open that file read-only
         std::string want_user;   // ?user= / ?role=: sign in straight away as that demo account
         std::string want_role;
+        bool streaming = false;  // the platform can hand over an answer line by line (a browser's fetch)
     };
 
     SyncClient(CommandStore& store, Hooks hooks) : store_(store), hooks_(std::move(hooks)) {}
@@ -62,13 +64,16 @@ public:
     // The store has new commands: save them, and send them when the server can be reached.
     void changed();
     void on_response(int tag, const HttpResponse& response);
+    void on_part(int tag, const std::string& line);   // one line of a streamed answer
     void tick(int64_t now_ms);   // timers: retries after a failure
+    void retry_now();            // the browser says the network is back
 
     struct Status {
         bool connected = false;   // a server or a static copy feeds this app
         bool online = true;
         bool read_only = false;
         size_t pending = 0;       // made here, not answered yet
+        bool busy = false;        // sending commands or fetching a snapshot (the long-poll aside)
         std::string last_synced;  // "14:05" (London time)
     };
     Status status() const;
@@ -106,6 +111,7 @@ private:
     void on_login(const HttpResponse& r);
     void on_snapshot(const HttpResponse& r, bool read_only);
     void on_changes(const HttpResponse& r);
+    bool take_changes(const nlohmann::json& c);
     void on_commands(const HttpResponse& r);
 };
 

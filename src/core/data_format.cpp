@@ -239,8 +239,9 @@ std::string state_hash(const State& state) {
     // clinician's own requests in the order they arrived, the server in the order they were made).
     json doc = to_json(state);
     doc.erase("revision");
-    for (auto& [name, value] : doc.items()) {
-        auto c = parse_collection(name);
+    for (auto entry = doc.begin(); entry != doc.end(); ++entry) {
+        json& value = entry.value();
+        auto c = parse_collection(entry.key());
         if (!c || !value.is_array()) continue;
         std::vector<std::pair<std::string, json>> keyed;
         visit_collection(*c, [&](auto tag) {

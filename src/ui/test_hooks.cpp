@@ -53,6 +53,7 @@ nlohmann::json App::summary() const {
                         {"signing_in", sign_in_.needed},
                         {"online", sync_.online},
                         {"pending", store_.unanswered()},
+                        {"syncing", sync_.busy},
                         {"read_only", sync_.read_only},
                         {"drafts", sync_.read_only ? store_.unanswered() : 0}};
     // The signed-in person's own figures: what the booking tests check after a tap.

@@ -96,6 +96,19 @@ function startProxy(target) {
     req.pipe(up);
   });
   server.keepAliveTimeout = 1000;
+  // Bytes on the wire between the browser and the server (headers and all, compressed as sent),
+  // counted on every connection the page opens: what a phone's data plan pays for.
+  const sockets = new Set();
+  let closedRead = 0, closedWritten = 0;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => { closedRead += socket.bytesRead; closedWritten += socket.bytesWritten; sockets.delete(socket); });
+  });
+  proxy.traffic = () => {
+    let read = closedRead, written = closedWritten;
+    for (const s of sockets) { read += s.bytesRead; written += s.bytesWritten; }
+    return { sent: read, received: written };
+  };
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
     proxy.url = `http://127.0.0.1:${server.address().port}/`;
     proxy.close = () => new Promise((r) => { server.closeAllConnections(); server.close(r); });
@@ -322,6 +335,8 @@ export async function launch(serverUrl) {
           return [...new Set([...p.nativeErrors, ...inPage])];
         },
         downloads: () => p.evaluate(() => window.__sbDownloads || []),
+        // {sent, received}: bytes the page has sent and received so far, headers included.
+        traffic: () => proxy.traffic(),
         route: (r) => { proxy.routes.push(r); },
         unroute: (pattern) => { proxy.routes = proxy.routes.filter((r) => String(r.pattern) !== String(pattern)); },
         async close() { await p.close(); await proxy.close(); },

@@ -82,7 +82,7 @@ await run([
     const r = await page.evaluate(() => window.shiftbankTest.submit('set_ward_policy', { ward: 'w01', instant_booking: false }));
     assert(r.status === 'accepted', 'not applied here: ' + JSON.stringify(r));
     await page.waitFor(() => !window.shiftbankTest.state().online, undefined, { what: 'offline' })
-      .catch(async (e) => { throw new Error(e.message + ' ' + JSON.stringify(await state(page)) + JSON.stringify(await page.evaluate(() => window.shiftbankSync.state()))); });
+      .catch(async (e) => { throw new Error(e.message + ' ' + JSON.stringify(await state(page))); });
     let s = await state(page);
     assert(s.pending === 1, 'pending ' + JSON.stringify(s));
     await page.screenshot(shot('sync-offline.png'));
@@ -124,7 +124,7 @@ await run([
                     { timeout: 15000, what: 'the refusal' });
     const s = await state(a);
     assert(s.message_is_error && /higher than the current/.test(s.message), 'message: ' + s.message);
-    await a.waitFor(() => window.shiftbankTest.state().pending === 0 && !window.shiftbankSync.state().busy, undefined,
+    await a.waitFor(() => window.shiftbankTest.state().pending === 0 && !window.shiftbankTest.state().syncing, undefined,
                     { what: 'A settled' });
     // Rolled back: A now has B's rate, and trying again below it is refused locally in the same words.
     r = await a.evaluate(([id, rate]) => window.shiftbankTest.submit('raise_rate', { shift: id, rate_pence_per_hour: rate }),
@@ -133,6 +133,60 @@ await run([
     await a.screenshot(shot('sync-rejected.png'));
     await a.close();
     await b.close();
+  }],
+]);
+
+await run([
+  ['a clinician books one shift and takes 10 colleagues\' changes in place, in a few kilobytes', async () => {
+    const api = async (user, path, body) => {
+      const users = await (await fetch(server.url + 'api/demo-users')).json();
+      const me = users.find((u) => u.username === user);
+      const login = await (await fetch(server.url + 'api/login', { method: 'POST', body: JSON.stringify(me) })).json();
+      const r = await fetch(server.url + path, { method: body ? 'POST' : 'GET', headers: { Authorization: 'Bearer ' + login.token },
+                                                  body: body ? JSON.stringify(body) : undefined });
+      return r.json();
+    };
+    const page = await open('?role=clinician');
+    await page.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'the clinician signed in' });
+    const me = await state(page);
+    const snapshots = [];
+    // Every snapshot the page asks for from here on: there should be none.
+    page.route({ pattern: /\/api\/snapshot$/, status: 500, body: 'the test counts this: no snapshot should be needed' });
+    // An open shift the core says this clinician may book (the app's own preview).
+    const shift = await page.evaluate(() => {
+      const s = window.shiftbankTest;
+      for (const id of s.openShifts()) if (s.preview('book', { shift: id }).status === 'accepted') return id;
+      return null;
+    });
+    assert(shift, 'no bookable open shift for ' + me.user);
+    await page.sleep(500);   // let the long-poll settle, so the window measures only what follows
+    const before = page.traffic();
+    const r = await page.evaluate((id) => window.shiftbankTest.submit('book', { shift: id }), shift);
+    assert(r.status === 'accepted', 'booking: ' + JSON.stringify(r));
+    await page.waitFor(() => window.shiftbankTest.state().pending === 0, undefined, { what: 'the booking confirmed' });
+    // Ten changes by the ward's manager: rates raised on other open shifts.
+    const admin = await api('admin', 'api/snapshot');
+    const others = admin.shifts.filter((s) => s.status === 'open' && s.id !== shift).slice(0, 10);
+    const start = (await state(page)).revision;
+    for (const [i, s] of others.entries())
+      await api('admin', 'api/commands', { commands: [{ id: 'bytes-' + i, type: 'raise_rate', payload: { shift: s.id, rate_pence_per_hour: s.rate_pence_per_hour + 100 } }] });
+    await page.waitFor((rev) => window.shiftbankTest.state().revision >= rev + 10, start, { timeout: 15000, what: 'the 10 changes' });
+    const after = page.traffic();
+    const sent = after.sent - before.sent, received = after.received - before.received;
+    console.log(`     bytes on the wire to book one shift and receive 10 colleagues' changes: ${sent + received} (${sent} sent, ${received} received)`);
+    assert(sent + received < 5000, `took ${sent + received} bytes`);
+    // In step with the server without a reload: the page's state is a fresh snapshot's, to the byte.
+    const s = await state(page);
+    assert(s.revision === start + 10 && s.pending === 0, JSON.stringify(s));
+    page.unroute(/\/api\/snapshot$/);
+    const hash = await page.evaluate(() => window.shiftbankTest.stateHash());
+    const fresh = await open('?role=clinician');
+    await fresh.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'a fresh copy' });
+    const freshHash = await fresh.evaluate(() => window.shiftbankTest.stateHash());
+    assert(hash === freshHash, `in-place copy ${hash} differs from a fresh snapshot ${freshHash}`);
+    await assertNoErrors(page);
+    await fresh.close();
+    await page.close();
   }],
 ]);
 

@@ -76,12 +76,20 @@ TEST_CASE("static files: MIME types, gzip when accepted, index for /") {
 TEST_CASE("security headers on every response; unknown paths are 404") {
     ServerProcess server;
     auto c = client(server);
-    for (const char* path : {"/", "/api/health", "/nope.js", "/api/nope"}) {
+    for (const char* path : {"/", "/nope.js"}) {   // pages and files: the page policies
         auto r = c.Get(path);
         REQUIRE(r);
         CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
         CHECK(r->get_header_value("Content-Security-Policy").find("'wasm-unsafe-eval'") != std::string::npos);
         CHECK(r->get_header_value("Referrer-Policy") == "no-referrer");
+        CHECK(r->get_header_value("X-Frame-Options") == "DENY");
+    }
+    for (const char* path : {"/api/health", "/api/nope"}) {   // JSON: never cached, never sniffed, the server's clock
+        auto r = c.Get(path);
+        REQUIRE(r);
+        CHECK(r->get_header_value("X-Content-Type-Options") == "nosniff");
+        CHECK(r->get_header_value("Cache-Control") == "no-store");
+        CHECK_FALSE(r->get_header_value("Date").empty());
     }
     CHECK(c.Get("/nope.js")->status == 404);
     auto api404 = c.Get("/api/nope");

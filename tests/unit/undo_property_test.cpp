@@ -353,5 +353,5 @@ TEST_CASE("every command type: apply, undo gives the state back byte for byte, r
     std::string summary;
     for (const auto& [type, n] : accepted) summary += type + " " + std::to_string(n) + ", ";
     MESSAGE(accepted.size() << " command types accepted at least once in " << steps << " commands: " << summary);
-    for (const auto& [type, gen] : gens) CHECK_MESSAGE(accepted[type] > 0, type << " was never accepted: its property is untested");
+    for (const auto& entry : gens) CHECK_MESSAGE(accepted[entry.first] > 0, entry.first << " was never accepted: its property is untested");
 }

@@ -16,6 +16,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+
+#include "client/sync_client.hpp"
 #include "core/commands/command.hpp"
 #include "core/data_format.hpp"
 #include "core/demo_trust.hpp"
@@ -33,6 +36,7 @@ struct Platform {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     sb::ui::App* app = nullptr;
+    sb::client::SyncClient* sync = nullptr;
     sb::FrameStats stats;   // CPU ms per drawn frame
     int frames_to_draw = 3;     // ImGui needs a couple of frames to settle after each change
     bool announced_ready = false;
@@ -49,14 +53,17 @@ EM_JS(void, js_release_keyboard, (), {
     if (input && document.activeElement === input) input.blur();
 });
 
-// shell/sync.js talks to the server (sign-in, snapshot, change feed, commands); these hand it work.
-// Its answers come back through the sb_* functions below.
+// shell/sync.js only carries bytes: HTTP requests the sync client (src/client) asks for, and storage
+// that outlives the page. The answers come back through sb_http_response and sb_sync_start.
 EM_JS(void, js_sync_start, (), { window.shiftbankSync.start(); });
-EM_JS(void, js_sync_send, (const char* json), { window.shiftbankSync.send(UTF8ToString(json)); });
-EM_JS(void, js_sync_sign_in, (const char* user, const char* password), {
-    window.shiftbankSync.signIn(UTF8ToString(user), UTF8ToString(password));
+EM_JS(void, js_http, (int tag, const char* method, const char* path, const char* body, const char* token, int stream), {
+    window.shiftbankSync.request(tag, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body), UTF8ToString(token), stream !== 0);
 });
-EM_JS(void, js_sync_sign_out, (), { window.shiftbankSync.signOut(); });
+EM_JS(void, js_save, (const char* key, const char* value), { window.shiftbankSync.save(UTF8ToString(key), UTF8ToString(value)); });
+EM_JS(void, js_query_text, (const char* name, char* out, int n), {
+    const v = new URLSearchParams(location.search).get(UTF8ToString(name));
+    stringToUTF8(v === null ? String() : v.slice(0, n - 1), out, n);
+});
 // A random prefix for this page's command ids, so two browsers never make the same id.
 EM_JS(void, js_random_hex, (char* out, int n), {
     const bytes = new Uint8Array(n / 2);
@@ -131,6 +138,10 @@ void follow_canvas_size() {
 }
 
 void main_loop(void*) {
+    if (g.sync) {
+        g.sync->tick(int64_t(emscripten_get_now()));   // retries after a failure
+        g.app->set_sync_status(g.sync->status());
+    }
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
@@ -172,66 +183,41 @@ void main_loop(void*) {
 
 extern "C" {
 
-// body: the snapshot JSON, or an error message when status != 0 (HTTP status, -1 network).
-EMSCRIPTEN_KEEPALIVE void sb_receive_data(const char* body, int status, int) {
-    if (status != 0) {
-        g.app->set_load_failure(status > 0 ? "The server answered HTTP " + std::to_string(status) +
-                                                 " when asked for the rota: " + std::string(body).substr(0, 300)
-                                           : std::string(body));
-    } else {
-        sb::LoadResult r = sb::load_state(body);
-        if (r.ok()) {
-            g.app->set_state(std::move(r.state), "Live data");
-            apply_url_choices();
-        } else {
-            std::string msg = "The rota data has " + std::to_string(r.errors.size()) + " problem(s):";
-            for (size_t i = 0; i < r.errors.size() && i < 5; ++i) msg += "\n\xE2\x80\xA2 " + sb::describe(r.errors[i]);
-            g.app->set_load_failure(msg);
-        }
-    }
+// An answer to a request of the sync client: status 0 when there was none (offline); `date` is the
+// Date header in seconds (the server's clock).
+EMSCRIPTEN_KEEPALIVE void sb_http_response(int tag, int status, const char* body, double date) {
+    if (!g.sync) return;
+    g.sync->on_response(tag, {status, body, int64_t(date)});
+    g.app->set_sync_status(g.sync->status());
     request_frames();
 }
 
-// A snapshot from sync.js (server or static copy), with this browser's unanswered commands.
-EMSCRIPTEN_KEEPALIVE void sb_rebase(const char* body, const char* pending_json, const char* user, const char* mode) {
-    sb::LoadResult r = sb::load_state(body);
-    if (!r.ok()) {
-        std::string msg = "The rota data has " + std::to_string(r.errors.size()) + " problem(s):";
-        for (size_t i = 0; i < r.errors.size() && i < 5; ++i) msg += "\n\xE2\x80\xA2 " + sb::describe(r.errors[i]);
-        g.app->set_load_failure(msg);
-        request_frames();
-        return;
-    }
-    std::vector<sb::Command> pending;
-    const nlohmann::json list = nlohmann::json::parse(pending_json, nullptr, false);
-    if (list.is_array())
-        for (const auto& j : list) {
-            std::string why;
-            if (auto c = sb::command_from_json(j, why)) pending.push_back(std::move(*c));
-        }
-    const bool first = !g.app->has_data();
-    const bool read_only = std::string(mode) == "static";
-    std::string who = user;
-    if (read_only && who.empty()) who = g.app->session().user;   // a static copy: the demo's role switch picks
-    g.app->rebase(std::move(r.state), pending, who, read_only);
-    if (first) apply_url_choices(read_only);
+// What sync.js kept from earlier visits (the sign-in, changes not yet answered): start the sync.
+EMSCRIPTEN_KEEPALIVE void sb_sync_start(const char* saved_json) {
+    std::map<std::string, std::string> saved;
+    const nlohmann::json j = nlohmann::json::parse(saved_json, nullptr, false);
+    if (j.is_object())
+        for (auto it = j.begin(); it != j.end(); ++it)
+            if (it->is_string()) saved[it.key()] = it->get<std::string>();
+    char data[512], user[96], role[32];
+    js_query_text("data", data, sizeof data);
+    js_query_text("user", user, sizeof user);
+    js_query_text("role", role, sizeof role);
+    g.sync->start(saved, {data, user, role, true});
     request_frames();
 }
 
-// Others' commands from /api/changes (full payloads): 1 if applied in step, 0 if a reload is needed.
-EMSCRIPTEN_KEEPALIVE int sb_apply_remote(const char* changes_json) {
-    const nlohmann::json list = nlohmann::json::parse(changes_json, nullptr, false);
-    if (!list.is_array()) return 0;
-    std::vector<std::pair<int64_t, sb::Command>> changes;
-    for (const auto& j : list) {
-        std::string why;
-        auto c = sb::command_from_json(j, why);
-        if (!c || !j.contains("revision") || !j["revision"].is_number_integer()) return 0;
-        changes.emplace_back(j["revision"].get<int64_t>(), std::move(*c));
-    }
-    const bool ok = g.app->apply_remote(changes);
+// One line of a streamed answer (the change feed), as it arrives.
+EMSCRIPTEN_KEEPALIVE void sb_http_part(int tag, const char* line) {
+    if (!g.sync) return;
+    g.sync->on_part(tag, line);
+    g.app->set_sync_status(g.sync->status());
     request_frames();
-    return ok ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void sb_sync_online() {
+    if (g.sync) g.sync->retry_now();
+    request_frames();
 }
 
 // For browser tests: a command as if made in the app ({type, payload}); returns the result JSON.
@@ -244,28 +230,6 @@ EMSCRIPTEN_KEEPALIVE const char* sb_test_submit(const char* type, const char* pa
     return out.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void sb_show_sign_in(const char* accounts_json, const char* message) {
-    std::vector<sb::ui::App::DemoAccount> accounts;
-    const nlohmann::json list = nlohmann::json::parse(accounts_json, nullptr, false);
-    if (list.is_array())
-        for (const auto& a : list) {
-            auto text = [&](const char* k) { return a.contains(k) && a[k].is_string() ? a[k].get<std::string>() : std::string(); };
-            accounts.push_back({text("username"), text("password"), text("role"), text("name"), text("group"), text("grade"), text("employment")});
-        }
-    g.app->show_sign_in(std::move(accounts), message);
-    request_frames();
-}
-
-EMSCRIPTEN_KEEPALIVE void sb_command_rejected(const char* id, const char* reason) {
-    g.app->command_rejected(id, reason);
-    request_frames();
-}
-
-EMSCRIPTEN_KEEPALIVE void sb_sync_status(int online, int pending, const char* last_synced, int read_only) {
-    g.app->set_sync_status({true, online != 0, pending, last_synced, read_only != 0});
-    request_frames();
-}
-
 EMSCRIPTEN_KEEPALIVE const char* sb_test_state() {
     static std::string out;
     nlohmann::json j = g.app->summary();
@@ -275,6 +239,30 @@ EMSCRIPTEN_KEEPALIVE const char* sb_test_state() {
     j["input_pending"] = SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) +
                          int(sb::platform::imgui_input_queued());
     out = sb::ui::App::dump_summary(j);
+    return out.c_str();
+}
+
+// For browser tests: the core's answer to "would this be allowed?" ({type, payload}), as the UI asks it.
+EMSCRIPTEN_KEEPALIVE const char* sb_test_preview(const char* type, const char* payload) {
+    static std::string out;
+    nlohmann::json p = nlohmann::json::parse(payload, nullptr, false);
+    if (!p.is_object()) p = nlohmann::json::object();
+    out = sb::to_json(g.app->preview(type, p)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sb_test_open_shifts() {
+    static std::string out;
+    nlohmann::json ids = nlohmann::json::array();
+    for (const sb::Shift& s : g.app->state().shifts)
+        if (s.status == sb::ShiftStatus::Open && ids.size() < 500) ids.push_back(s.id);
+    out = ids.dump();
+    return out.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sb_test_state_hash() {
+    static std::string out;
+    out = g.app->state_hash_text();
     return out.c_str();
 }
 
@@ -380,12 +368,29 @@ int main() {
         app.show_rota("*");   // the whole generated trust in one grid
         apply_url_choices();
     } else {
+        // Live data: the sync client keeps the app's command store in step with the server (or opens
+        // a static copy read-only); it decides, sync.js carries the bytes.
         char prefix[17];
         js_random_hex(prefix, 16);
-        app.set_command_prefix(std::string("c") + prefix);
-        app.set_outbox([](const sb::Command& c) { js_sync_send(sb::to_json(c).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str()); });
-        app.set_account_handlers([](const std::string& u, const std::string& p) { js_sync_sign_in(u.c_str(), p.c_str()); },
-                                 [] { js_sync_sign_out(); });
+        app.store().set_command_prefix(std::string("c") + prefix);
+        static sb::client::SyncClient sync(app.store(), sb::client::SyncClient::Hooks{
+            [](int tag, const sb::client::HttpRequest& r) {
+                js_http(tag, r.method.c_str(), r.path.c_str(), r.body.c_str(), r.token.c_str(), r.stream ? 1 : 0);
+            },
+            [](const std::string& key, const std::string& value) { js_save(key.c_str(), value.c_str()); },
+            [](std::vector<sb::client::DemoAccount> accounts, std::string message) { g.app->show_sign_in(std::move(accounts), std::move(message)); },
+            [](std::string message, bool error) { g.app->tell(std::move(message), error); },
+            [](std::string message) { g.app->set_load_failure(std::move(message)); },
+            [](bool first, bool read_only) {
+                g.app->data_loaded(first, read_only);
+                if (first) apply_url_choices(read_only);
+            }});
+        g.sync = &sync;
+        app.set_changed_handler([] {
+            g.sync->changed();
+            g.app->set_sync_status(g.sync->status());
+        });
+        app.set_account_handlers([](const std::string& u, const std::string& p) { g.sync->sign_in(u, p); }, [] { g.sync->sign_out(); });
         js_sync_start();
     }
     emscripten_set_main_loop_arg(main_loop, nullptr, 0, false);
