@@ -186,7 +186,9 @@ void register_api(httplib::Server& server, std::shared_ptr<ApiState> api) {
     server.Get("/api/snapshot", [api](const httplib::Request& req, httplib::Response& res) {
         auto user = signed_in(*api, req, res);
         if (!user) return;
-        res.set_content(api->service->snapshot_for(*user), "application/json");
+        auto snapshot = api->service->snapshot_for(*user);
+        if (!snapshot) return error(res, 503, "The server could not save changes and must be restarted; nothing unsaved is shown");
+        res.set_content(std::move(*snapshot), "application/json");
     });
     server.Get("/api/changes", [api](const httplib::Request& req, httplib::Response& res) {
         auto user = signed_in(*api, req, res);

@@ -212,7 +212,7 @@ int main(int argc, char** argv) {
         return std::fprintf(stderr, "shiftbank-server: %s\n", e.what()), 1;
     }
     if (!export_dir.empty()) {
-        const sb::LoadResult all = sb::load_state(service->snapshot_for(sb::User{"admin", "", sb::Role::Admin, "", {}}));
+        const sb::LoadResult all = sb::load_state(service->snapshot_for(sb::User{"admin", "", sb::Role::Admin, "", {}}).value_or(""));
         service->stop();
         const int rc = export_static(o.web, export_dir, all.state);
         service.reset();
@@ -228,7 +228,7 @@ int main(int argc, char** argv) {
     api->auth = &auth;
     api->data_source = store->meta("source");
     if (api->data_source == "demo") {
-        const std::string everyone = service->snapshot_for(sb::User{"admin", "", sb::Role::Admin, "", {}});
+        const std::string everyone = service->snapshot_for(sb::User{"admin", "", sb::Role::Admin, "", {}}).value_or("");
         const sb::LoadResult all = sb::load_state(everyone);
         for (const sb::User& u : all.state.users) {
             sb::server::DemoAccount a{u.id, sb::server::demo_password(u.id), std::string(sb::to_string(u.role)), u.name, "", "", ""};
@@ -271,7 +271,8 @@ int main(int argc, char** argv) {
     std::thread stopper([&] {
         int sig = 0;
         sigwait(&stop_signals, &sig);
-        server.stop();   // also run when main wakes this thread after a failed start
+        service->close_feeds();   // long-polls and streams end now, so the workers are free to finish
+        server.stop();            // also run when main wakes this thread after a failed start
     });
 
     const int port = o.port == 0 ? server.bind_to_any_port(o.host) : (server.bind_to_port(o.host, o.port) ? o.port : -1);

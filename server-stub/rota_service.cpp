@@ -71,7 +71,7 @@ RotaService::~RotaService() { stop(); }
 
 bool RotaService::stopping() {
     std::lock_guard lock(mu_);
-    return stopping_;
+    return stopping_ || closing_feeds_;
 }
 
 void RotaService::stop() {
@@ -190,9 +190,12 @@ RotaService::Submitted RotaService::submit(const User& user, std::vector<Command
     return out;
 }
 
-std::string RotaService::snapshot_for(const User& user) {
+std::optional<std::string> RotaService::snapshot_for(const User& user) {
     std::unique_lock lock(mu_);
     durable_cv_.wait(lock, [&] { return durable_revision_ >= state_.revision || !failure_.empty() || stopping_; });
+    // After a failed write memory holds changes that were refused and will be gone after a restart:
+    // nobody is shown them.
+    if (!failure_.empty()) return std::nullopt;
     if (user.role != Role::Clinician) {
         if (cached_revision_ != state_.revision) {   // one serialisation per revision, shared by managers
             cached_full_ = to_json(state_).dump(-1, ' ', false, json::error_handler_t::replace);
@@ -204,27 +207,44 @@ std::string RotaService::snapshot_for(const User& user) {
 }
 
 json RotaService::changes_since(int64_t since, const User& user, std::chrono::milliseconds wait) {
-    std::unique_lock lock(mu_);
-    durable_cv_.wait_for(lock, wait, [&] { return durable_revision_ > since || stopping_; });
-    json out = {{"revision", durable_revision_}, {"changes", json::array()}};
-    // Too far behind (or ahead, after a reset): the client must reload the snapshot.
-    if (since > durable_revision_ || (!recent_.empty() && since < recent_.front().revision - 1) ||
-        (recent_.empty() && since < durable_revision_)) {
-        out["reload"] = true;
-        return out;
+    std::vector<Recent> batch;
+    json out;
+    {
+        std::unique_lock lock(mu_);
+        durable_cv_.wait_for(lock, wait, [&] { return durable_revision_ > since || stopping_ || closing_feeds_; });
+        out = {{"revision", durable_revision_}, {"changes", json::array()}};
+        // Too far behind (or ahead, after a reset): the client must reload the snapshot.
+        if (since > durable_revision_ || (!recent_.empty() && since < recent_.front().revision - 1) ||
+            (recent_.empty() && since < durable_revision_)) {
+            out["reload"] = true;
+            return out;
+        }
+        for (auto it = std::lower_bound(recent_.begin(), recent_.end(), since + 1,
+                                        [](const Recent& r, int64_t rev) { return r.revision < rev; });
+             it != recent_.end() && it->revision <= durable_revision_; ++it)
+            batch.push_back(*it);
     }
+    // Filtering for this person happens outside the lock: commands need not wait for it.
     const bool full = user.role != Role::Clinician;
-    for (const Recent& c : recent_) {
-        if (c.revision <= since || c.revision > durable_revision_) continue;
+    for (const Recent& c : batch) {
         json j = {{"revision", c.revision}};
-        if (full || c.command.author == user.id)
-            j.update({{"id", c.command.id}, {"author", c.command.author}, {"type", c.command.type}, {"time", c.command.time}});
+        const bool own = c.command.author == user.id;
+        if (full || own) j.update({{"id", c.command.id}, {"author", c.command.author}, {"type", c.command.type}, {"time", c.command.time}});
         // What changed, as this person may see it: a colleague's leave request is an empty entry.
+        // Their own commands come with before-images too, so they can undo them from here.
         const ChangeSet visible = visible_changes(c.changes, user);
-        if (!visible.empty()) j["changes"] = to_json(visible, false);
+        if (!visible.empty()) j["changes"] = to_json(visible, own);
         out["changes"].push_back(std::move(j));
     }
     return out;
+}
+
+void RotaService::close_feeds() {
+    {
+        std::lock_guard lock(mu_);
+        closing_feeds_ = true;
+    }
+    durable_cv_.notify_all();
 }
 
 RotaService::AuditPage RotaService::audit(const User& user, const AuditFilter& filter, size_t limit, int64_t before) {

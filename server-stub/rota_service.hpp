@@ -39,7 +39,8 @@ public:
     Submitted submit(const User& user, std::vector<Command> commands);
 
     // The data `user` may see (core/visibility.hpp), as JSON with "revision", at a durable revision.
-    std::string snapshot_for(const User& user);
+    // nullopt after a failed write: the server must be restarted (the API answers 503).
+    std::optional<std::string> snapshot_for(const User& user);
 
     // Accepted commands after `since`, waiting up to `wait` for one to arrive: for each, its revision
     // and what it changed as `user` may see it (after-images). Who did what is told to managers and
@@ -60,6 +61,7 @@ public:
     std::vector<User> users();
     void stop();   // wakes long-polls and ends the writer thread
     bool stopping();
+    void close_feeds();   // before the HTTP server stops: long-polls and streams answer and end at once
 
 private:
     struct Recent {
@@ -82,6 +84,7 @@ private:
     std::string cached_full_;               // the whole state's JSON at cached_revision_
     int64_t cached_revision_ = -1;
     bool stopping_ = false;
+    bool closing_feeds_ = false;
     std::string failure_;                   // set if a write failed: the service then refuses work
     std::thread writer_;
     void write_loop();

@@ -20,7 +20,11 @@ CommandResult refusal(const std::string& type, std::string reason) {
 }
 }  // namespace
 
-CommandStore::CommandStore(Clock clock) : clock_(clock ? std::move(clock) : Clock(system_seconds)) {}
+CommandStore::CommandStore(Clock clock) : clock_(clock ? std::move(clock) : Clock(system_seconds)) {
+    // Ids must not repeat for one author, even across restarts of a store with no saved queue: the
+    // web platform sets a random prefix per page; elsewhere the start time serves.
+    prefix_ = "l" + std::to_string(clock_());
+}
 
 int64_t CommandStore::now() const { return clock_() + offset_; }
 
@@ -165,13 +169,17 @@ std::string CommandStore::acknowledge(const Answer& a) {
     if (it == outstanding_.end() || it->confirmed_at > 0) return {};
     if (a.status == CommandStatus::Accepted) {
         it->confirmed_at = a.revision;
-        // What the server did is what counts (its clock, its whole state): later undo works from it.
-        if (auto r = log_.results.find(CommandLog::key(user_, a.id)); r != log_.results.end()) {
-            r->second.changes = a.changes;
-            r->second.revision = a.revision;
+        confirm_in_log(a.id, a.changes, a.revision);
+        if (a.revision > confirmed_.revision) {
+            arrived_.emplace(a.revision, Arrived{a.changes, a.id, user_, it->command.type});
+            drain();
+        } else {
+            // Already here: the feed brought it first, or this is a retry's answer to a command the
+            // server took before the connection dropped.
+            outstanding_.erase(it);
+            rebuild_view();
+            ++version_;
         }
-        if (a.revision > confirmed_.revision) arrived_.emplace(a.revision, Arrived{a.changes, a.id, user_, it->command.type});
-        drain();
         return {};
     }
     const std::string description = it->description;
@@ -196,6 +204,13 @@ void CommandStore::drain() {
     for (auto it = arrived_.find(confirmed_.revision + 1); it != arrived_.end(); it = arrived_.find(confirmed_.revision + 1)) {
         apply_changes(confirmed_, it->second.changes, Direction::Forward, false);
         confirmed_.revision = it->first;
+        if (it->second.author == user_ && !it->second.id.empty())
+            for (Outstanding& o : outstanding_)
+                if (o.command.id == it->second.id && o.confirmed_at == 0) {
+                    // Our own command, confirmed by the feed before its answer came back.
+                    o.confirmed_at = it->first;
+                    confirm_in_log(o.command.id, it->second.changes, it->first);
+                }
         if (!it->second.id.empty() && !it->second.author.empty()) {
             // Who last changed each entity, for an undo that can no longer happen ("… has since booked …").
             const std::string key = CommandLog::key(it->second.author, it->second.id);
@@ -220,6 +235,17 @@ void CommandStore::drain() {
                        outstanding_.end());
     rebuild_view();
     ++version_;
+}
+
+void CommandStore::confirm_in_log(const std::string& id, const ChangeSet& changes, int64_t revision) {
+    // What the server did is what counts (its clock, its whole state): a later undo works from it.
+    CommandResult& r = log_.results[CommandLog::key(user_, id)];
+    r.id = id;
+    r.author = user_;
+    r.status = CommandStatus::Accepted;
+    r.reason.clear();
+    r.changes = changes;
+    r.revision = revision;
 }
 
 void CommandStore::rebuild_view() {

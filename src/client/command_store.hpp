@@ -123,7 +123,7 @@ private:
 
     Clock clock_;
     int64_t offset_ = 0;
-    std::string prefix_ = "local";
+    std::string prefix_;
     int64_t next_id_ = 1;
     bool loaded_ = false;
     std::string user_;
@@ -142,6 +142,7 @@ private:
     CommandResult run(Command c, std::string description);
     void drain();
     void rebuild_view();
+    void confirm_in_log(const std::string& id, const ChangeSet& changes, int64_t revision);
     void record_audit(const Command& c, const CommandResult& r, int64_t revision);
 };
 

@@ -28,7 +28,7 @@ ChangeSet changes_in(const json& j) {
 
 int SyncClient::send(Kind kind, HttpRequest request) {
     const int tag = next_tag_++;
-    in_flight_[tag] = kind;
+    in_flight_[tag] = {kind, session_};
     bytes_out_ += int64_t(request.body.size() + request.path.size());
     if (kind != Kind::Health && kind != Kind::DemoUsers && kind != Kind::Login && kind != Kind::StaticData) request.token = token_;
     hooks_.send(tag, request);
@@ -55,9 +55,15 @@ void SyncClient::start(const std::map<std::string, std::string>& saved, Options 
 void SyncClient::on_response(int tag, const HttpResponse& r) {
     auto it = in_flight_.find(tag);
     if (it == in_flight_.end()) return;
-    const Kind kind = it->second;
+    const Kind kind = it->second.kind;
+    const bool stale = it->second.session != session_;
     in_flight_.erase(it);
     bytes_in_ += int64_t(r.body.size());
+    if (stale && kind != Kind::Health && kind != Kind::DemoUsers) {
+        // Asked for under an earlier sign-in (perhaps someone else's): not this person's to see.
+        if (auto done = others_.extract(tag); !done.empty()) done.mapped()(0, "");
+        return;
+    }
     switch (kind) {
         case Kind::Health: return on_health(r);
         case Kind::DemoUsers: return on_demo_users(r);
@@ -66,6 +72,12 @@ void SyncClient::on_response(int tag, const HttpResponse& r) {
         case Kind::StaticData: return on_snapshot(r, true);
         case Kind::Changes: return on_changes(r);
         case Kind::Commands: return on_commands(r);
+        case Kind::Other: {
+            auto done = others_.extract(tag);
+            if (r.status == 401) lost_sign_in();
+            if (!done.empty()) done.mapped()(r.status, r.body);
+            return;
+        }
     }
 }
 
@@ -135,6 +147,7 @@ void SyncClient::on_login(const HttpResponse& r) {
                                                                                                    : "Sign-in failed (HTTP " + std::to_string(r.status) + ")";
         return show_sign_in(why);
     }
+    new_session();
     token_ = body["token"];
     user_ = body.contains("user") && body["user"].is_object() ? body["user"].value("id", "") : "";
     role_ = body.contains("user") && body["user"].is_object() ? body["user"].value("role", "") : "";
@@ -143,9 +156,16 @@ void SyncClient::on_login(const HttpResponse& r) {
     fetch_snapshot();
 }
 
+void SyncClient::new_session() {
+    ++session_;
+    polling_ = flushing_ = fetching_ = refetch_ = false;
+    store_.resend();   // what was in flight is sent again, under the right sign-in, when it comes back
+}
+
 void SyncClient::sign_out() {
     // The sign-in goes; the person's unanswered changes stay saved for when they sign in again.
     save_pending();
+    new_session();
     token_.clear();
     user_.clear();
     role_.clear();
@@ -155,6 +175,7 @@ void SyncClient::sign_out() {
 
 void SyncClient::lost_sign_in() {
     save_pending();
+    new_session();
     token_.clear();
     hooks_.save("session", "");
     show_sign_in("Please sign in again.");
@@ -216,7 +237,7 @@ void SyncClient::poll() {
 
 void SyncClient::on_part(int tag, const std::string& line) {
     auto it = in_flight_.find(tag);
-    if (it == in_flight_.end() || it->second != Kind::Changes) return;
+    if (it == in_flight_.end() || it->second.kind != Kind::Changes || it->second.session != session_) return;
     bytes_in_ += int64_t(line.size());
     const json c = json::parse(line, nullptr, false);
     if (!c.is_object()) return;
@@ -340,6 +361,11 @@ void SyncClient::tick(int64_t now_ms) {
         retry_flush_at_ = 0;
         flush();
     }
+}
+
+void SyncClient::get(const std::string& path, std::function<void(int, const std::string&)> done) {
+    if (token_.empty() || !server_) return done(0, "");
+    others_[send(Kind::Other, {"GET", path, "", ""})] = std::move(done);
 }
 
 void SyncClient::retry_now() {

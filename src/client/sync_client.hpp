@@ -67,6 +67,8 @@ public:
     void on_part(int tag, const std::string& line);   // one line of a streamed answer
     void tick(int64_t now_ms);   // timers: retries after a failure
     void retry_now();            // the browser says the network is back
+    // Any other signed-in GET (the audit trail): the answer goes to `done`, status 0 if none came.
+    void get(const std::string& path, std::function<void(int status, const std::string& body)> done);
 
     struct Status {
         bool connected = false;   // a server or a static copy feeds this app
@@ -83,7 +85,7 @@ public:
     int64_t bytes_sent() const { return bytes_out_; }
 
 private:
-    enum class Kind { Health, DemoUsers, Login, Snapshot, Changes, Commands, StaticData };
+    enum class Kind { Health, DemoUsers, Login, Snapshot, Changes, Commands, StaticData, Other };
     CommandStore& store_;
     Hooks hooks_;
     Options options_;
@@ -91,7 +93,14 @@ private:
     std::string token_, user_, role_;
     std::string sign_in_message_;
     std::vector<DemoAccount> accounts_;
-    std::map<int, Kind> in_flight_;
+    struct InFlight {
+        Kind kind;
+        uint64_t session;   // answers from an earlier sign-in are dropped: never another person's data
+    };
+    std::map<int, InFlight> in_flight_;
+    uint64_t session_ = 0;
+    void new_session();
+    std::map<int, std::function<void(int, const std::string&)>> others_;
     int next_tag_ = 1;
     bool polling_ = false, flushing_ = false, fetching_ = false, refetch_ = false;
     int64_t now_ms_ = 0, retry_poll_at_ = 0, retry_flush_at_ = 0, poll_backoff_ = 1000;

@@ -395,6 +395,12 @@ AuditEntry as_read_by(const User& viewer, AuditEntry e) {
         e.overridden.clear();
         e.overridden_rules.clear();
     }
+    // Nor who else a change concerned (the other applicants for a shift): only themselves.
+    if (viewer.role == Role::Clinician) {
+        const bool me = std::find(e.staff.begin(), e.staff.end(), viewer.staff) != e.staff.end();
+        e.staff.clear();
+        if (me) e.staff.push_back(viewer.staff);
+    }
     return e;
 }
 
@@ -436,9 +442,41 @@ std::string audit_csv(const State& names, const std::vector<AuditEntry>& entries
 json to_json(const State& names, const AuditEntry& e) {
     const User* u = names.find_user(e.author);
     json j = {{"revision", e.revision}, {"time", e.time}, {"author", e.author}, {"author_name", u ? u->name : e.author},
-              {"type", e.type}, {"text", audit_sentence(e)}, {"wards", e.wards}, {"staff", e.staff}};
-    if (!e.override_reason.empty()) j.update({{"override_reason", e.override_reason}, {"overridden", e.overridden_rules}});
+              {"type", e.type}, {"text", audit_sentence(e)}, {"summary", e.text}, {"wards", e.wards}, {"staff", e.staff}};
+    if (!e.override_reason.empty())
+        j.update({{"override_reason", e.override_reason}, {"overridden", e.overridden_rules}, {"overridden_names", e.overridden}});
     return j;
+}
+
+std::optional<AuditEntry> audit_entry_from_json(const json& j) {
+    if (!j.is_object() || !j.contains("revision") || !j["revision"].is_number_integer()) return std::nullopt;
+    AuditEntry e;
+    e.revision = j["revision"].get<int64_t>();
+    auto text = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+    auto list = [&](const char* k) {
+        std::vector<std::string> out;
+        if (j.contains(k) && j[k].is_array())
+            for (const json& x : j[k])
+                if (x.is_string()) out.push_back(x.get<std::string>());
+        return out;
+    };
+    e.time = text("time");
+    e.author = text("author");
+    e.type = text("type");
+    e.text = j.contains("summary") ? text("summary") : text("text");
+    e.override_reason = text("override_reason");
+    e.overridden_rules = list("overridden");
+    e.overridden = list("overridden_names");
+    e.wards = list("wards");
+    e.staff = list("staff");
+    return e;
+}
+
+std::string audit_time(const AuditEntry& e) {
+    auto t = e.time.size() >= 16 ? parse_local_date_time(std::string_view(e.time).substr(0, 16)) : std::nullopt;
+    if (!t) return e.time;
+    const LocalDateTime local = utc_to_london(UtcMinutes(t->date.days) * 1440 + t->minute);
+    return format_weekday_day_month(local.date) + ", " + format_clock(local.minute);
 }
 
 std::string describe_entity(const State& s, Collection c, const json& img) {

@@ -48,7 +48,12 @@ bool matches(const AuditEntry& e, const AuditFilter& f);
 // "revision,time,author,type,text,override_reason" with a header line; fields quoted as RFC 4180
 // says, and a leading = + - @ neutralised so a spreadsheet never runs a cell as a formula.
 std::string audit_csv(const State& names, const std::vector<AuditEntry>& entries);
+// {revision, time, author, author_name, type, text (the whole sentence), summary (without the
+// override clause), override_reason?, overridden? (rule ids), wards, staff}: GET /api/audit.
 nlohmann::json to_json(const State& names, const AuditEntry& e);
+std::optional<AuditEntry> audit_entry_from_json(const nlohmann::json& j);
+// "Tue 1 Dec, 14:05" in London time, from the entry's UTC time.
+std::string audit_time(const AuditEntry& e);
 
 // Why an undo cannot happen: who has changed `change`'s entity since, in words ("Adaeze Okafor has
 // since booked Early, Thu 5 Mar, Ward 7 · Acute Medicine, so this cannot be undone").

@@ -110,6 +110,8 @@ Violation as_seen_by(const State& state, const User& viewer, Violation v) {
     const std::string who = p ? p->name : "Your colleague";
     const std::string what = s ? (t ? t->name : s->type) + " " + format_weekday_day_month(s->start.date) : "that shift";
     v.message = v.rule == "leave_conflict" ? who + " is not available for " + what : who + " cannot take " + what + " as a bank shift";
+    v.rule = "colleague_unavailable";   // the rule's id would say which (leave, documents) as plainly
+    v.shifts.resize(std::min<size_t>(v.shifts.size(), 1));
     return v;
 }
 

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/enum_names.hpp"
+#include "core/permissions.hpp"
+#include "ui/downloads.hpp"
 #include "ui/layout.hpp"
 #include "ui/widgets.hpp"
 
@@ -195,6 +197,65 @@ bool App::redo() {
     tell("Redone: " + what, false);
     accepted();
     return true;
+}
+
+namespace {
+std::string audit_query(const AuditFilter& f, const char* format) {
+    // A page of the newest 200 on screen; an export takes (almost) all of them.
+    std::string q = std::string("api/audit?limit=") + (std::string(format) == "csv" ? "5000" : "200") + "&format=" + format;
+    if (!f.ward.empty()) q += "&ward=" + f.ward;
+    if (!f.staff.empty()) q += "&staff=" + f.staff;
+    if (!f.rule.empty()) q += "&rule=" + std::string(f.rule == "*" ? "%2A" : f.rule);
+    if (f.from) q += "&from=" + format_date(*f.from);
+    if (f.to) q += "&to=" + format_date(*f.to);
+    return q;   // ids and dates only: nothing here needs escaping but the asterisk
+}
+}  // namespace
+
+const App::AuditListing& App::audit(const AuditFilter& filter) {
+    const bool server = fetch_ && sync_.connected && !sync_.read_only && sync_.online;
+    const std::string key = audit_query(filter, "json") + "#" + std::to_string(store_.version()) + (server ? "s" : "l");
+    if (key == audit_key_) return audit_;
+    audit_key_ = key;
+    if (!server) {
+        // Offline, a static copy or a demo: the changes this browser has seen, as the rules say
+        // this person may read them.
+        audit_ = AuditListing{};
+        const User* me = state().find_user(session_.user);
+        const auto& local = store_.local_audit();
+        for (auto it = local.rbegin(); it != local.rend(); ++it)
+            if (me && may_read(state(), *me, *it) && matches(as_read_by(*me, *it), filter)) audit_.entries.push_back(as_read_by(*me, *it));
+        return audit_;
+    }
+    audit_.loading = true;
+    const uint64_t generation = ++audit_generation_;
+    fetch_(audit_query(filter, "json"), [this, generation](int status, const std::string& body) {
+        if (generation != audit_generation_) return;   // the question has changed since
+        audit_.loading = false;
+        const nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+        if (status != 200 || !j.is_object() || !j.contains("entries")) {
+            audit_.error = status == 0 ? "The history could not be fetched: the server cannot be reached." : "The history could not be fetched.";
+            return;
+        }
+        audit_.entries.clear();
+        audit_.error.clear();
+        audit_.from_server = true;
+        audit_.more = j.value("more", false);
+        for (const auto& x : j["entries"])
+            if (auto e = audit_entry_from_json(x)) audit_.entries.push_back(std::move(*e));
+    });
+    return audit_;
+}
+
+void App::export_audit(const AuditFilter& filter) {
+    if (fetch_ && sync_.connected && !sync_.read_only && sync_.online) {
+        fetch_(audit_query(filter, "csv"), [this](int status, const std::string& body) {
+            if (status == 200) offer_download("shiftbank-audit.csv", "text/csv", body);
+            else tell("The history could not be exported (HTTP " + std::to_string(status) + ")", true);
+        });
+        return;
+    }
+    offer_download("shiftbank-audit.csv", "text/csv", audit_csv(state(), audit(filter).entries));
 }
 
 void App::handle_shortcuts() {

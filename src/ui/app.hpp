@@ -53,6 +53,12 @@ public:
     bool redo() override;
     bool can_undo() const override { return store_.can_undo(); }
     bool can_redo() const override { return store_.can_redo(); }
+    const AuditListing& audit(const AuditFilter& filter) override;
+    void export_audit(const AuditFilter& filter) override;
+    // How the audit trail is fetched from the server (the platform's sync client): a GET of `path`
+    // whose answer comes back to the callback. Without it the trail is this browser's own.
+    using Fetch = std::function<void(const std::string& path, std::function<void(int status, const std::string& body)>)>;
+    void set_fetcher(Fetch fetch) { fetch_ = std::move(fetch); }
     // Called after every accepted change made here (the web platform hands it to the sync client).
     void set_changed_handler(std::function<void()> changed) { changed_ = std::move(changed); }
 
@@ -138,6 +144,10 @@ private:
     bool touch_scrolling_ = false;
 
     std::function<void()> changed_;
+    Fetch fetch_;
+    AuditListing audit_;
+    std::string audit_key_;            // the filter and data version audit_ was fetched for
+    uint64_t audit_generation_ = 0;    // answers to an older question are dropped
     std::function<void(const std::string&, const std::string&)> sign_in_handler_;
     std::function<void()> sign_out_handler_;
     client::SyncClient::Status sync_;

@@ -83,6 +83,11 @@ struct ViewMemory {
     std::optional<PendingOverride> pending_override;
     std::vector<CellRect> cells;   // rebuilt every frame the rota is drawn
     std::string scroll_to_staff;   // set by the status bar's "breaches" link
+    // The history beside the rota: open or not, and its filters.
+    bool audit_open = false;
+    AuditFilter audit_filter;
+    bool audit_overrides_only = false;
+    char audit_person_search[48] = "";
     // Filters: by name (case-insensitive) and staff group (-1 = all).
     char search[64] = "";
     int group_filter = -1;
@@ -165,6 +170,17 @@ public:
     // The same command, tried on what the person sees and put back: its verdict and its changes.
     virtual CommandResult preview(const std::string& type, const nlohmann::json& payload) = 0;
     virtual const std::vector<AuditEntry>& audit_trail() const = 0;   // the changes seen here
+    // The audit trail this person may read, filtered: the server's (its durable log) when there is
+    // one, else the changes this browser has seen. Asked every frame; fetched only when it changes.
+    struct AuditListing {
+        std::vector<AuditEntry> entries;   // newest first
+        bool from_server = false;
+        bool loading = false;
+        bool more = false;                 // older entries match too
+        std::string error;
+    };
+    virtual const AuditListing& audit(const AuditFilter& filter) = 0;
+    virtual void export_audit(const AuditFilter& filter) = 0;   // a CSV download
     virtual bool undo() = 0;
     virtual bool redo() = 0;
     virtual bool can_undo() const = 0;

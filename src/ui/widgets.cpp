@@ -92,6 +92,12 @@ bool button(const char* label, ButtonKind kind, ImVec2 size) {
     return pressed;
 }
 
+bool small_button(const char* label) {
+    const bool pressed = ImGui::SmallButton(label);
+    note_item(label, false);
+    return pressed;
+}
+
 void badge(const char* text, ImU32 fill, ImU32 text_colour, const Fonts& fonts) {
     const float scale = ImGui::GetIO().FontGlobalScale;
     const float size = fonts.small->FontSize * scale;

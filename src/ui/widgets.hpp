@@ -34,6 +34,8 @@ bool text_field(const char* label, const char* hint, char* buf, size_t size, ImG
 
 enum class ButtonKind { Primary, Secondary, Quiet };
 bool button(const char* label, ButtonKind kind, ImVec2 size = ImVec2(0, 0));
+// ImGui's small button, known to the test hooks (and, later, to the accessibility mirror) like button().
+bool small_button(const char* label);
 
 // A rounded label: used for status words and counts.
 void badge(const char* text, ImU32 fill, ImU32 text_colour, const Fonts& fonts);

@@ -117,7 +117,7 @@ TEST_CASE("undo and redo are commands like any other, sent and confirmed; an und
     w.state.wards[0].instant_booking = true;
     const std::string id = w.open_shift(10).id;
     Server server{w.state};
-    CommandStore zoe;
+    CommandStore zoe([] { return at("2026-03-01T09:00"); });
     zoe.load(server.view("zoe"), "zoe");
     REQUIRE(zoe.submit("book", {{"shift", id}}, "Booked").accepted());
     sync(zoe, server);
@@ -174,4 +174,41 @@ TEST_CASE("one clock: a browser whose clock is wrong stamps by the server's, and
     const CommandResult there = server.apply({"c1", "zoe", "", "cancel_booking", {{"shift", id}}});
     CHECK(here.reason == there.reason);
     CHECK(here.reason.rfind("It starts in 22 h, within the trust's 48 h notice", 0) == 0);
+}
+
+TEST_CASE("the feed can confirm the person's own command before its answer: it is kept once and can still be undone") {
+    test::Ward1 w;
+    w.state.wards[0].instant_booking = true;
+    const std::string id = w.open_shift(10).id;
+    Server server{w.state};
+    CommandStore zoe([] { return at("2026-03-01T09:00"); });
+    zoe.load(server.view("zoe"), "zoe");
+    REQUIRE(zoe.submit("book", {{"shift", id}}, "Booked").accepted());
+    const std::vector<Command> sent = zoe.to_send(10);
+    REQUIRE(sent.size() == 1);
+    const CommandResult r = server.apply(sent[0]);
+    // The feed brings it first (with its before-images: it is hers), the answer afterwards.
+    zoe.apply_remote({r.revision, visible_changes(r.changes, *server.state.find_user("zoe")), r.id, "zoe", "book"});
+    CHECK(zoe.unanswered() == 0);
+    CHECK(zoe.acknowledge(server.answer(r, "zoe")).empty());
+    CHECK(zoe.revision() == 1);
+    CHECK(state_hash(zoe.state()) == state_hash(server.view("zoe")));
+    const CommandResult u = zoe.undo();
+    REQUIRE_MESSAGE(u.accepted(), u.reason);
+    CHECK(zoe.state().find_shift(id)->status == ShiftStatus::Open);
+}
+
+TEST_CASE("a clinician reading the audit trail sees only themselves among the people a change concerned") {
+    test::Ward1 w;
+    const std::string id = w.open_shift(5).id;
+    REQUIRE(w.run("zoe", "apply", {{"shift", id}}).accepted());
+    REQUIRE(w.run("lukasz", "apply", {{"shift", id}}).accepted());
+    const CommandResult ok = w.run("manager", "approve_application", {{"application", w.state.applications[0].id}}, "ap");
+    REQUIRE(ok.accepted());
+    const AuditEntry e = audit_entry(w.state, Command{"ap", "manager", "2026-03-01T09:00:00Z", "approve_application",
+                                                      {{"application", w.state.applications[0].id}}}, ok, ok.revision);
+    const User& lukasz = *w.state.find_user("lukasz");
+    REQUIRE(may_read(w.state, lukasz, e));   // his application was declined by it
+    CHECK(as_read_by(lukasz, e).staff == std::vector<std::string>{"p2"});
+    CHECK(e.text == "Adaeze Okafor approved Zoë Adeyemi’s application for the Early on Thu 5 Mar on Ward 1");
 }

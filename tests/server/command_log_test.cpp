@@ -3,6 +3,7 @@
 // a restart), the server's clock on every command, and the audit trail with its scoping and export.
 #include <doctest/doctest.h>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 
@@ -45,10 +46,12 @@ struct Demo {
             if (u.role == sb::Role::Manager && u.wards == std::vector<std::string>{ward}) manager = u.id;
             if (u.role == sb::Role::Manager && u.wards == std::vector<std::string>{other_ward}) other_manager = u.id;
         }
+        // Open shifts two days ahead or more: not started, so any change to them may be undone.
+        const sb::Date soon{int32_t(std::time(nullptr) / 86400) + 2};
         for (const sb::Shift& s : state.shifts)
-            if (s.status == sb::ShiftStatus::Open && s.ward == ward && open.empty()) open = s.id;
+            if (s.status == sb::ShiftStatus::Open && s.ward == ward && s.start.date >= soon && open.empty()) open = s.id;
         for (const sb::Shift& s : state.shifts)
-            if (s.status == sb::ShiftStatus::Open && s.ward == other_ward && open_elsewhere.empty()) open_elsewhere = s.id;
+            if (s.status == sb::ShiftStatus::Open && s.ward == other_ward && s.start.date >= soon && open_elsewhere.empty()) open_elsewhere = s.id;
         const sb::Shift* x = state.find_shift(open);
         REQUIRE(x);
         // Two clinicians who could book it (the core's own question: a preview of the booking).

@@ -25,6 +25,7 @@ struct Screen {
     Screen(int w, int h, State s) : ui(w, h, SHIFTBANK_FONT_DIR) {
         ui.app().set_state(std::move(s), "test");
         ui.app().session().today = ui.app().state().period_start;
+        ui.set_clock(ui.app().state().period_start, 6 * 60);
     }
     void show(Role role, ui::View view, const std::string& user = "") {
         ui.app().sign_in_as(role);

@@ -19,6 +19,7 @@ struct RotaUi {
         o.weeks = 2;
         ui.app().set_state(make_demo_trust(o), "test");
         ui.app().session().today = ui.app().state().period_start;
+        ui.set_clock(ui.app().state().period_start, 6 * 60);
         ui.frame();
         ui.frame();
     }
@@ -149,4 +150,23 @@ TEST_CASE("typing a reason in the override dialog moves the shift, and the audit
     const auto& entry = r.ui.app().audit_trail().back();
     CHECK(entry.override_reason == "Agreed with both; no one else on Zoë's ward");
     CHECK(!entry.overridden.empty());
+    // The history opens from the status bar and lists it, newest first, in the core's sentence.
+    REQUIRE(r.ui.click_widget("\xef\x80\x97  History"));
+    CHECK(r.ui.app().view_memory().audit_open);
+    const auto& listing = r.ui.app().audit({});
+    REQUIRE(listing.entries.size() == 1);
+    const std::string manager = r.ui.app().state().find_user(r.ui.app().session().user)->name;
+    CHECK(listing.entries[0].text.rfind(manager + " moved ", 0) == 0);
+    CHECK(audit_sentence(listing.entries[0]).find("because: Agreed with both; no one else on Zoë's ward") != std::string::npos);
+    // Filtered to overrides only it is still there; to another ward's changes, it is not.
+    AuditFilter overrides;
+    overrides.rule = "*";
+    CHECK(r.ui.app().audit(overrides).entries.size() == 1);
+    AuditFilter elsewhere;
+    elsewhere.ward = "w99";
+    CHECK(r.ui.app().audit(elsewhere).entries.empty());
+    // Undo from the status bar puts the shift back, and says so.
+    REQUIRE(r.ui.click_widget("\xef\x83\xa2  Undo##undo"));
+    CHECK(r.shift(id).assignee == before.assignee);
+    CHECK(r.ui.app().last_message().rfind("Undone: ", 0) == 0);
 }

@@ -274,3 +274,45 @@ TEST_CASE("a state with requests round-trips through the JSON format") {
     REQUIRE_MESSAGE(r.ok(), describe(r.errors.front()));
     CHECK(to_json(r.state) == doc);
 }
+
+TEST_CASE("undo is a change like any other: refused when it would leave a dangling request or break a rule since") {
+    Ward1 w;
+    w.state.wards[0].instant_booking = true;
+    json open_shift = {{"id", "new1"}, {"ward", "w1"}, {"type", "early"}, {"start", "2026-03-12T07:00"}, {"end", "2026-03-12T15:00"},
+                       {"requirements", {{"group", "nurse"}}}, {"status", "open"}, {"rate_pence_per_hour", 2650}, {"source", "bank"}};
+    REQUIRE(w.run("manager", "create_shift", {{"shift", open_shift}}, "mk").accepted());
+    REQUIRE(w.run("lukasz", "apply", {{"shift", "new1"}}).accepted());
+    // Taking the shift away now would leave Łukasz's application pointing at nothing.
+    CHECK(w.run("manager", "undo", {{"command", "mk"}}).reason ==
+          "Early, Thu 12 Mar, Ward 1 has been applied for since, so this cannot be undone");
+    CHECK(load_state(save_state(w.state)).ok());
+
+    // Zoë cancels one booking, books an overlapping shift, then tries to take the first one back.
+    const std::string first = w.open_shift(16, "07:00", "15:00").id;
+    const std::string second = w.open_shift(16, "08:00", "16:00").id;
+    REQUIRE(w.run("zoe", "book", {{"shift", first}}).accepted());
+    REQUIRE(w.run("zoe", "cancel_booking", {{"shift", first}}, "cx").accepted());
+    REQUIRE(w.run("zoe", "book", {{"shift", second}}).accepted());
+    const CommandResult again = w.run("zoe", "undo", {{"command", "cx"}});
+    CHECK(again.status == CommandStatus::Rejected);
+    CHECK(again.reason.rfind("Undoing this would break a rule: ", 0) == 0);
+    CHECK(again.reason.find("overlap") != std::string::npos);
+    CHECK(w.state.find_shift(first)->assignee.empty());   // nothing changed
+}
+
+TEST_CASE("a refusal about a colleague does not tell a clinician the colleague's leave, in words or in rule ids") {
+    Ward1 w;
+    const std::string mine = w.add(16, "07:00", "15:00").id;
+    Shift& theirs = w.add(18, "07:00", "15:00");
+    theirs.assignee = "p2";
+    const std::string other = theirs.id;
+    // Łukasz is on approved study leave on the day of Zoë's shift: he cannot take it in a swap.
+    w.state.leave.push_back({"lv1", "p2", LeaveKind::Study, make_date(2026, 3, 16), make_date(2026, 3, 16), RequestStatus::Approved});
+    const CommandResult r = w.run("zoe", "request_swap", {{"shift", mine}, {"other_shift", other}});
+    REQUIRE(r.status == CommandStatus::Rejected);
+    CHECK(r.reason == "This would break a rule: Łukasz Nowak is not available for Early Mon 16 Mar");
+    REQUIRE(r.blocks.size() == 1);
+    CHECK(r.blocks[0].rule == "colleague_unavailable");
+    CHECK(to_json(r).dump().find("leave") == std::string::npos);
+    CHECK(to_json(r).dump().find("study") == std::string::npos);
+}

@@ -4,6 +4,10 @@
 // changed those entities since; otherwise the refusal says who did what.
 #include "core/audit.hpp"
 #include "core/commands/command_context.hpp"
+#include "core/rules/rules_engine.hpp"
+#include "core/visibility.hpp"
+
+#include <algorithm>
 
 namespace sb::commands {
 namespace {
@@ -29,6 +33,46 @@ bool undo(Ctx& c) {
     c.w.note_all(target->changes);
     const ApplyChangesResult r = c.w.apply(target->changes, Direction::Backward);
     if (!r.ok) return c.reject("This change cannot be undone: " + r.error);
+    // Putting things back is a change like any other: a shift that gets its person back must still
+    // be one they may work (no double booking since), must not have started, and nothing made
+    // since may be left pointing at a shift the undo takes away.
+    const auto now = command_time(c.cmd);
+    for (const EntityChange& e : target->changes) {
+        if (e.collection != Collection::Shifts) continue;
+        const Shift* restored = c.state.find_shift(e.key);
+        if (!restored) {
+            for (const Application& a : c.state.applications)
+                if (a.shift == e.key) return c.reject(describe_entity(c.state, e.collection, e.after) + " has been applied for since, so this cannot be undone");
+            for (const Swap& w : c.state.swaps)
+                if (w.shift == e.key || w.other_shift == e.key)
+                    return c.reject(describe_entity(c.state, e.collection, e.after) + " is part of a swap asked for since, so this cannot be undone");
+            for (const Timesheet& t : c.state.timesheets)
+                if (t.shift == e.key) return c.reject(describe_entity(c.state, e.collection, e.after) + " has a timesheet since, so this cannot be undone");
+            continue;
+        }
+        const nlohmann::json left = e.after;   // as the undone command left it (and as it was until now)
+        const bool moved_person = !left.is_object() || left.value("assignee", "") != restored->assignee ||
+                                  left.value("start", "") != format_local_date_time(restored->start) ||
+                                  left.value("end", "") != format_local_date_time(restored->end);
+        if (!moved_person || restored->assignee.empty()) continue;
+        if (now && london_to_utc(restored->start) <= *now)
+            return c.reject(describe_entity(c.state, e.collection, e.after) + " has started since, so this cannot be undone");
+        // A rule broken only by shifts as they were before the undone command was broken then too:
+        // putting that back is allowed. One that involves a shift changed since (a booking made in
+        // the meantime) is new, and stops the undo like any change.
+        auto changed_since = [&](const std::string& shift) {
+            for (const EntityChange& x : target->changes)
+                if (x.collection == Collection::Shifts && x.key == shift) return false;
+            auto last = c.log.last_change.find("shifts/" + shift);
+            if (last == c.log.last_change.end()) return false;
+            auto by = c.log.results.find(last->second);
+            return by != c.log.results.end() && by->second.revision > target->revision;
+        };
+        for (const Violation& v : check_candidate(c.state, *restored, restored->assignee, true).violations) {
+            if (v.severity != Severity::Block || std::none_of(v.shifts.begin(), v.shifts.end(), changed_since)) continue;
+            return c.reject("Undoing this would break a rule: " + as_seen_by(c.state, c.author, v).message);
+        }
+    }
     return true;
 }
 

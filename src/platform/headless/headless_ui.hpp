@@ -34,6 +34,12 @@ public:
     HeadlessUi& operator=(const HeadlessUi&) = delete;
 
     ui::App& app() { return app_; }
+    // The clock commands are stamped with (the server's, in a browser): a moment in the demo's rota,
+    // so "has it started?" and notice periods are asked about the rota being shown.
+    void set_clock(Date day, int minute_of_day) {
+        const int64_t seconds = london_to_utc({day, minute_of_day}) * 60;
+        app_.store().set_clock([seconds] { return seconds; });
+    }
 
     void frame(float dt = 1.0f / 60.0f) {
         ImGui::GetIO().DeltaTime = dt;
@@ -69,8 +75,9 @@ public:
                 }
             if (!found) return false;
             const ImVec2 c((found->min.x + found->max.x) * 0.5f, (found->min.y + found->max.y) * 0.5f);
-            // Below the top bar and above a phone's bottom tabs: safely on screen.
-            if (c.y > 90 && c.y < screen.y - 90) {
+            // Below the top bar and above a phone's bottom tabs (a desktop has none): safely on screen.
+            const float bottom = screen.x < 700 ? screen.y - 90 : screen.y - 4;
+            if (c.y > 90 && c.y < bottom) {
                 click(c.x, c.y);
                 return true;
             }

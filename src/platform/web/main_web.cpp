@@ -391,6 +391,7 @@ int main() {
             g.app->set_sync_status(g.sync->status());
         });
         app.set_account_handlers([](const std::string& u, const std::string& p) { g.sync->sign_in(u, p); }, [] { g.sync->sign_out(); });
+        app.set_fetcher([](const std::string& path, std::function<void(int, const std::string&)> done) { g.sync->get(path, std::move(done)); });
         js_sync_start();
     }
     emscripten_set_main_loop_arg(main_loop, nullptr, 0, false);

@@ -1,0 +1,294 @@
+// The rota grid: staff × days for one ward, vacant shifts on top, grouped by staff group. Only the
+// visible rows are built each frame (ImGuiListClipper), so a ward of any size scrolls. Every drop
+// target shows the rules' verdict while a shift is dragged (rota_drag.cpp).
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+#include <optional>
+
+#include "core/civil_time.hpp"
+#include "core/enum_names.hpp"
+#include "core/reports.hpp"
+#include "ui/icons.hpp"
+#include "ui/rota_drag.hpp"
+#include "ui/rota_edit.hpp"
+#include "ui/rota_parts.hpp"
+#include "ui/view_context.hpp"
+#include "ui/widgets.hpp"
+
+namespace sb::ui {
+using namespace colour;
+
+namespace {
+// Leave as a hatched band with its kind in words (requested leave paler, with a question mark);
+// availability as a thin green line with the hours, so managers filling gaps see who can work.
+void draw_leave_and_availability(const RotaIndex& ix, const std::string& staff, int day, ImVec2 a, ImVec2 b, const Fonts& fonts) {
+    if (staff.empty()) return;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float small = fonts.small->FontSize * ImGui::GetIO().FontGlobalScale;
+    if (auto it = ix.leave.find(staff); it != ix.leave.end() && it->second[size_t(day)]) {
+        const Leave& l = *it->second[size_t(day)];
+        const bool approved = l.status == RequestStatus::Approved;
+        const ImVec2 p(a.x + 3, a.y + 3), q(b.x - 3, b.y - 3);
+        dl->AddRectFilled(p, q, approved ? rgb(0xE4E8EA) : rgb(0xF1F3F4), 4);
+        dl->PushClipRect(p, q, true);
+        for (float x = p.x - (q.y - p.y); x < q.x; x += 7)
+            dl->AddLine(ImVec2(x, q.y), ImVec2(x + (q.y - p.y), p.y), approved ? rgb(0xC9D0D4) : rgb(0xDDE2E5), 1.0f);
+        const char* kind = l.kind == LeaveKind::Annual ? "Annual leave" : l.kind == LeaveKind::Study ? "Study leave" : "Sick";
+        const std::string text = approved ? kind : std::string(kind) + "?";
+        const ImVec2 ts = fonts.small->CalcTextSizeA(small, FLT_MAX, 0, text.c_str());
+        dl->AddText(fonts.small, small, ImVec2((p.x + q.x - ts.x) * 0.5f, (p.y + q.y - ts.y) * 0.5f), kSecondaryText, text.c_str());
+        dl->PopClipRect();
+        return;
+    }
+    if (auto it = ix.availability.find(staff); it != ix.availability.end() && it->second[size_t(day)]) {
+        const Availability& av = *it->second[size_t(day)];
+        dl->AddRectFilled(ImVec2(a.x + 4, b.y - 6), ImVec2(b.x - 4, b.y - 4), rgb(0x7ED69B), 1);
+        const std::string text = "Can work " + format_clock(av.start_minute) + "\xE2\x80\x93" + format_clock(av.end_minute % 1440);
+        dl->PushClipRect(a, b, true);
+        dl->AddText(fonts.small, small * 0.92f, ImVec2(a.x + 6, b.y - 8 - small), kGreen, text.c_str());
+        dl->PopClipRect();
+    }
+}
+
+void shift_tooltip(const Shift& s, const State& state) {
+    ImGui::BeginTooltip();
+    ImGui::Text("%s \xC2\xB7 %s", shift_label(s, state).c_str(), format_weekday_day_month(s.start.date).c_str());
+    ImGui::Text("%s  (%s)", shift_times(s).c_str(), format_duration(shift_minutes(s)).c_str());
+    const Ward* w = state.find_ward(s.ward);
+    ImGui::TextDisabled("%s", w ? w->name.c_str() : s.ward.c_str());
+    ImGui::Text("Status: %s", std::string(display_name(s.status)).c_str());
+    if (!s.assignee.empty())
+        if (const Staff* p = state.find_staff(s.assignee)) ImGui::Text("Assigned: %s", p->name.c_str());
+    if (s.source != ShiftSource::Roster) ImGui::Text("Source: %s", s.source == ShiftSource::Bank ? "Staff bank" : "Agency");
+    ImGui::Text("Rate: %s per hour", format_money(s.rate_pence_per_hour).c_str());
+    ImGui::EndTooltip();
+}
+
+}  // namespace
+
+void draw_rota_grid(ViewContext& ctx, int first_day, int day_count, bool can_edit, float width, float reserve_below) {
+    const State& state = ctx.state;
+    ViewMemory& m = ctx.memory;
+    RotaIndex& ix = m.rota_index;
+    const Date first = state.period_start + first_day;
+    // Day columns share the width; below kMinDayWidth the grid scrolls sideways instead of squashing chips.
+    const float name_w = ctx.phone ? kPhoneNameWidth : kNameWidth;
+    // Each column also takes its cell padding on both sides and a 1 px border.
+    const float per_column_extra = 2 * 3 + 1;
+    const float grid_w = width - ImGui::GetStyle().ScrollbarSize - 2;
+    const float day_w = std::max(kMinDayWidth, (grid_w - name_w - float(day_count + 1) * per_column_extra) / float(day_count));
+    const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH;
+    // The shift being dragged, if any (a copy: a drop changes the state under our feet).
+    std::optional<Shift> dragged_copy;
+    if (!m.drag.shift.empty())
+        if (const Shift* s = state.find_shift(m.drag.shift)) dragged_copy = *s;
+    if (dragged_copy && (ImGui::IsKeyPressed(ImGuiKey_Escape) || !ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)))
+        dragged_copy.reset(), m.drag = {};
+    const Shift* dragged = dragged_copy ? &*dragged_copy : nullptr;
+    DropVerdict drop;
+    std::string drop_staff;
+    bool dropped = false;
+    m.cells.clear();
+
+    ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 3));
+    if (ImGui::BeginTable("rota", day_count + 1, flags, ImVec2(width, -reserve_below))) {
+        ImGui::TableSetupScrollFreeze(1, 1);
+        ImGui::TableSetupColumn("Staff", ImGuiTableColumnFlags_WidthFixed, name_w);
+        for (int d = 0; d < day_count; ++d) ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, day_w);
+
+        // Day header: weekday and date, today in blue with a bar under it.
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers, 40);
+        ImGui::TableSetColumnIndex(0);
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
+        ImGui::TextDisabled("Staff");
+        for (int d = 0; d < day_count; ++d) {
+            ImGui::TableSetColumnIndex(d + 1);
+            const Date day = first + d;
+            const bool today = day == ctx.session.today;
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            const std::string wd = weekday_short(day), dn = std::to_string(civil(day).day);
+            const ImU32 col = today ? kBlue : kSecondaryText;
+            const float scale = ImGui::GetIO().FontGlobalScale;
+            ImVec2 ws = ctx.fonts.small->CalcTextSizeA(ctx.fonts.small->FontSize * scale, FLT_MAX, 0, wd.c_str());
+            ImVec2 ds = ctx.fonts.bold->CalcTextSizeA(ctx.fonts.bold->FontSize * scale, FLT_MAX, 0, dn.c_str());
+            dl->AddText(ctx.fonts.small, ctx.fonts.small->FontSize * scale, ImVec2(p.x + (day_w - ws.x) * 0.5f, p.y), col, wd.c_str());
+            dl->AddText(ctx.fonts.bold, ctx.fonts.bold->FontSize * scale, ImVec2(p.x + (day_w - ds.x) * 0.5f, p.y + ws.y), today ? kBlue : kText, dn.c_str());
+            if (today) dl->AddRectFilled(ImVec2(p.x - 3, p.y + 34), ImVec2(p.x + day_w + 3, p.y + 37), kBlue);
+            if (is_weekend(day)) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kWeekendShade);
+            ImGui::Dummy(ImVec2(day_w, 34));
+        }
+
+        if (m.scroll_to_staff == "#vacant") ImGui::SetScrollY(0), m.scroll_to_staff.clear();
+        if (!m.scroll_to_staff.empty()) {
+            for (size_t r = 0; r < ix.rows.size(); ++r)
+                if (ix.rows[r].kind == RotaIndex::Row::Person && ix.rows[r].label == m.scroll_to_staff)
+                    ImGui::SetScrollY(std::max(0.0f, float(r) * (kRowHeight + 1) - kRowHeight * 2));
+            m.scroll_to_staff.clear();
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(int(ix.rows.size()), kRowHeight);
+        while (clipper.Step()) {
+            for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+                const RotaIndex::Row& row = ix.rows[size_t(r)];
+                ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
+                ImGui::TableSetColumnIndex(0);
+                if (row.kind == RotaIndex::Row::WardHeader || row.kind == RotaIndex::Row::GroupHeader) {
+                    // Headers collapse and expand their group when clicked.
+                    const bool ward_row = row.kind == RotaIndex::Row::WardHeader;
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ward_row ? kPaleBlue : kBackground);
+                    auto c = std::find(m.collapsed.begin(), m.collapsed.end(), row.group_key);
+                    const bool collapsed = c != m.collapsed.end();
+                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - 3);
+                    ImGui::PushFont(ctx.fonts.bold);
+                    ImGui::PushStyleColor(ImGuiCol_Text, ward_row ? kDarkBlue : kSecondaryText);
+                    const std::string text = std::string(collapsed ? ICON_CHEVRON_RIGHT : ICON_CHEVRON_DOWN) + "  " + row.label;
+                    ImGui::PushID(r);
+                    if (ImGui::Selectable(text.c_str(), false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+                        if (collapsed) m.collapsed.erase(c);
+                        else m.collapsed.push_back(row.group_key);
+                    }
+                    ImGui::PopID();
+                    ImGui::PopStyleColor();
+                    ImGui::PopFont();
+                    continue;
+                }
+                if (row.kind == RotaIndex::Row::Vacant) {
+                    if (r > 0 && ix.rows[size_t(r - 1)].kind != RotaIndex::Row::Vacant) {   // label the first lane only
+                        ImGui::PushFont(ctx.fonts.bold);
+                        ImGui::TextUnformatted("Vacant");
+                        ImGui::PopFont();
+                        ImGui::PushFont(ctx.fonts.small);
+                        ImGui::TextDisabled("Unfilled or in the bank");
+                        ImGui::PopFont();
+                    }
+                } else {
+                    const Staff& p = *row.staff;
+                    ImGui::PushFont(ctx.fonts.bold);
+                    ImGui::TextUnformatted(p.name.c_str());
+                    ImGui::PopFont();
+                    if (can_edit) {
+                        ImGui::PushID(r);
+                        draw_person_menu(ctx, p);
+                        ImGui::PopID();
+                    }
+                    int64_t minutes = 0;
+                    auto it = ix.cells.find(p.id);
+                    if (it != ix.cells.end())
+                        for (int d = 0; d < day_count; ++d)
+                            for (const Shift* s : it->second[size_t(first_day + d)]) minutes += shift_minutes(*s);
+                    const double contracted = p.contracted_minutes_per_week / 60.0 * day_count / 7.0;
+                    ImGui::PushFont(ctx.fonts.small);
+                    if (p.employment == Employment::Substantive)
+                        ImGui::TextDisabled("%s \xC2\xB7 %.0f / %.0f h", p.grade.c_str(), minutes / 60.0, contracted);
+                    else
+                        ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %.0f h", p.grade.c_str(),
+                                            std::string(to_string(p.employment)).c_str(), minutes / 60.0);
+                    ImGui::PopFont();
+                }
+                auto it = ix.cells.find(row.label);
+                const std::string staff = row.kind == RotaIndex::Row::Person ? row.label : std::string();
+                for (int d = 0; d < day_count; ++d) {
+                    if (!ImGui::TableSetColumnIndex(d + 1)) continue;   // scrolled out of view: build nothing
+                    const Date day = first + d;
+                    if (day == ctx.session.today) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kTodayShade);
+                    else if (is_weekend(day)) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kWeekendShade);
+                    const ImVec2 p = ImGui::GetCursorScreenPos();
+                    const ImVec2 cell_min(p.x - 3, p.y - 3), cell_max(p.x + day_w + 3, p.y + kRowHeight - 3);
+                    draw_leave_and_availability(ix, staff, first_day + d, cell_min, cell_max, ctx.fonts);
+                    static const std::vector<const Shift*> none;
+                    const auto& shifts = it == ix.cells.end() ? none : it->second[size_t(first_day + d)];
+                    m.cells.push_back({staff, day, cell_min, cell_max, !shifts.empty(), shifts.empty() ? "" : shifts.front()->id});
+                    if (dragged) {
+                        // Every visible cell shows what a drop there would do; the hovered one says why.
+                        const bool hovered = ImGui::IsMouseHoveringRect(cell_min, cell_max, false) && ImGui::IsWindowHovered();
+                        const DropVerdict v = drop_verdict(ctx, *dragged, staff, day, hovered);
+                        draw_cell_verdict(v, cell_min, cell_max, hovered);
+                        if (hovered) {
+                            drop_tooltip(ctx, v);
+                            if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) drop = v, drop_staff = staff, dropped = true;
+                        }
+                    }
+                    if (shifts.empty()) {
+                        // An empty cell: double-click or right-click adds a shift from a template.
+                        if (can_edit && !dragged) {
+                            ImGui::PushID(d);
+                            ImGui::InvisibleButton("empty", ImVec2(day_w, kRowHeight - 6));
+                            if (ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
+                                                           ImGui::IsMouseClicked(ImGuiMouseButton_Right)))
+                                open_cell_menu(ctx, staff, day);
+                            // Dragging from an empty cell draws a rubber band that selects shifts.
+                            if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6) &&
+                                ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen)
+                                m.banding = true;
+                            ImGui::PopID();
+                        }
+                        continue;
+                    }
+                    const float w = day_w / float(shifts.size());
+                    for (size_t k = 0; k < shifts.size(); ++k) {
+                        const Shift& sh = *shifts[k];
+                        const ImVec2 a(p.x + w * float(k), p.y), b(a.x + w - (k + 1 < shifts.size() ? 2 : 0), p.y + kRowHeight - 6);
+                        const bool is_dragged = dragged && dragged->id == sh.id;
+                        draw_shift_chip(ImGui::GetWindowDrawList(), a, b, sh, state.find_shift_type(sh.type), ctx.fonts);
+                        if (is_dragged) ImGui::GetWindowDrawList()->AddRectFilled(a, b, IM_COL32(255, 255, 255, 150), 4);
+                        ImGui::SetCursorScreenPos(a);
+                        ImGui::PushID(sh.id.c_str());
+                        ImGui::InvisibleButton("chip", ImVec2(b.x - a.x, b.y - a.y));
+                        // Pick up: a mouse drag of a few pixels, or on a touch screen a long press first,
+                        // so that a finger moving across the grid does not grab shifts by accident.
+                        const bool touch = ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
+                        if (!dragged && can_edit && ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 4) &&
+                            (!touch || ImGui::GetIO().MouseDownDuration[0] > 0.4f)) {
+                            m.drag.shift = sh.id;
+                            m.drag.grab_offset = ImVec2(ImGui::GetIO().MouseClickedPos[0].x - a.x, ImGui::GetIO().MouseClickedPos[0].y - a.y);
+                        }
+                        if (!dragged && ImGui::IsItemHovered(ImGuiHoveredFlags_DelayShort)) shift_tooltip(sh, state);
+                        // Ctrl- or Shift-click adds to the selection (post or delete several at once).
+                        auto sel = std::find(m.selected.begin(), m.selected.end(), sh.id);
+                        if (can_edit && ImGui::IsItemClicked() && (ImGui::GetIO().KeyCtrl || ImGui::GetIO().KeyShift)) {
+                            if (sel == m.selected.end()) m.selected.push_back(sh.id);
+                            else m.selected.erase(sel);
+                            sel = std::find(m.selected.begin(), m.selected.end(), sh.id);
+                        }
+                        if (sel != m.selected.end()) ImGui::GetWindowDrawList()->AddRect(a, b, kBrightBlue, 4, 0, 2.5f);
+                        if (can_edit && !dragged) draw_chip_menu(ctx, sh);
+                        ImGui::PopID();
+                    }
+                }
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::PopStyleVar();
+    if (dragged) {
+        // The chip follows the pointer, above everything else.
+        const ImVec2 mouse = ImGui::GetMousePos();
+        const ImVec2 a(mouse.x - m.drag.grab_offset.x, mouse.y - m.drag.grab_offset.y);
+        ImDrawList* fg = ImGui::GetForegroundDrawList();
+        fg->AddRectFilled(ImVec2(a.x + 2, a.y + 3), ImVec2(a.x + day_w + 2, a.y + kRowHeight - 3), IM_COL32(0, 0, 0, 40), 4);
+        draw_shift_chip(fg, a, ImVec2(a.x + day_w, a.y + kRowHeight - 6), *dragged, state.find_shift_type(dragged->type), ctx.fonts);
+        if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+            m.drag = {};
+            if (dropped) drop_shift(ctx, *dragged, drop, drop_staff);
+        }
+    }
+    if (m.banding) {
+        const ImVec2 a = ImGui::GetIO().MouseClickedPos[0], b = ImGui::GetMousePos();
+        const ImVec2 lo(std::min(a.x, b.x), std::min(a.y, b.y)), hi(std::max(a.x, b.x), std::max(a.y, b.y));
+        ImGui::GetForegroundDrawList()->AddRectFilled(lo, hi, IM_COL32(0, 114, 206, 30));
+        ImGui::GetForegroundDrawList()->AddRect(lo, hi, kBrightBlue, 0, 0, 1.5f);
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+            if (!ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift) m.selected.clear();
+            for (const CellRect& c : m.cells)
+                if (c.has_shift && c.max.x > lo.x && c.min.x < hi.x && c.max.y > lo.y && c.min.y < hi.y &&
+                    std::find(m.selected.begin(), m.selected.end(), c.shift) == m.selected.end())
+                    m.selected.push_back(c.shift);
+            m.banding = false;
+        }
+    }
+}
+
+}  // namespace sb::ui

@@ -1,0 +1,75 @@
+// Under the rota: the counts a manager scans first (staff, vacant, in the bank, agency), links to the
+// first breach and warning, undo, and the history.
+#include <unordered_map>
+
+#include "ui/icons.hpp"
+#include "ui/rota_parts.hpp"
+#include "ui/widgets.hpp"
+
+namespace sb::ui {
+using namespace colour;
+
+void draw_rota_status_bar(ViewContext& ctx, int first_day, int day_count) {
+    ViewMemory& m = ctx.memory;
+    RotaIndex& ix = m.rota_index;
+    // Status bar: counts a manager scans first; breaches and warnings jump to the first person.
+    RotaIndex::Counts& k = ix.counts;
+    if (k.first_day != first_day || k.day_count != day_count || k.rules_revision != ctx.rules.revision) {
+        k = RotaIndex::Counts{first_day, day_count, ctx.rules.revision};
+        std::unordered_map<std::string_view, bool> shown;
+        for (const auto& row : ix.rows)
+            if (row.kind == RotaIndex::Row::Person) ++k.staff, shown[row.label] = true;
+        for (const auto& [key, cells] : ix.cells)
+            for (int d = 0; d < day_count; ++d)
+                for (const Shift* s : cells[size_t(first_day + d)]) {
+                    if (!s->assignee.empty() && key != s->assignee) continue;   // count each shift once
+                    k.vacant += s->assignee.empty();
+                    k.open += s->status == ShiftStatus::Open;
+                    k.agency += s->source == ShiftSource::Agency;
+                }
+        for (const Violation& v : ctx.rules.violations) {
+            if (!shown.count(v.staff)) continue;
+            if (v.severity == Severity::Block) ++k.breaches, k.first_breach = k.first_breach.empty() ? v.staff : k.first_breach;
+            else ++k.warnings, k.first_warning = k.first_warning.empty() ? v.staff : k.first_warning;
+        }
+    }
+    const int staff_count = k.staff, vacant = k.vacant, open = k.open, agency = k.agency;
+    const int breaches = k.breaches, warnings = k.warnings;
+    const std::string first_breach = k.first_breach, first_warning = k.first_warning;
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+    ImGui::TextDisabled("%d staff", staff_count);
+    ImGui::SameLine(0, 18);
+    char vacant_label[48];
+    std::snprintf(vacant_label, sizeof vacant_label, "Vacant: %d", vacant);
+    if (ImGui::Selectable(vacant_label, false, ImGuiSelectableFlags_None, ImGui::CalcTextSize(vacant_label)))
+        m.scroll_to_staff = "#vacant";   // the vacant rows are at the top of each ward
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the vacant shifts");
+    ImGui::SameLine(0, 6);
+    ImGui::TextDisabled("(%d in the bank \xC2\xB7 B, %d agency \xC2\xB7 A)", open, agency);
+    auto link = [&](const char* icon, int n, const char* one, const char* many, ImU32 colour, const std::string& target) {
+        ImGui::SameLine(0, 18);
+        char label[64];
+        std::snprintf(label, sizeof label, "%s %d %s", icon, n, n == 1 ? one : many);
+        ImGui::PushStyleColor(ImGuiCol_Text, n ? colour : kMidGrey);
+        if (ImGui::Selectable(label, false, ImGuiSelectableFlags_None, ImGui::CalcTextSize(label)) && !target.empty())
+            m.scroll_to_staff = target;
+        ImGui::PopStyleColor();
+        if (n && ImGui::IsItemHovered()) ImGui::SetTooltip("Show the first one");
+    };
+    link(ICON_BAN, breaches, "breach", "breaches", kRed, first_breach);
+    link(ICON_WARNING, warnings, "warning", "warnings", rgb(0x8A5A00), first_warning);
+    // Undo (Ctrl+Z) as a button too, naming what it would undo; and the history beside the grid.
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    const char* history = m.audit_open ? ICON_CLOCK "  Hide history" : ICON_CLOCK "  History";
+    const std::string undo = ctx.commands.can_undo() ? std::string(ICON_UNDO "  Undo") : std::string();
+    const float w = ImGui::CalcTextSize(history).x + (undo.empty() ? 0 : ImGui::CalcTextSize(undo.c_str()).x + 28) + 24;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 18, right - w));
+    if (!undo.empty()) {
+        if (small_button((undo + "##undo").c_str())) ctx.commands.undo();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Undo your last change (Ctrl+Z)");
+        ImGui::SameLine(0, 12);
+    }
+    if (small_button(history)) m.audit_open = !m.audit_open;
+}
+
+}  // namespace sb::ui
