@@ -5,6 +5,7 @@
 
 #include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
+#include "core/permissions.hpp"
 #include "core/reports.hpp"
 #include "ui/icons.hpp"
 #include "ui/shift_card.hpp"
@@ -269,7 +270,7 @@ void notifications_card(ViewContext& ctx, const Staff& me) {
 void manager_decisions(ViewContext& ctx) {
     const User& u = *ctx.user;
     auto manages = [&](const std::string& ward) {
-        return u.role == Role::Admin || std::find(u.wards.begin(), u.wards.end(), ward) != u.wards.end();
+        return manages_ward(u, ward);
     };
     int applications = 0;
     for (const Application& a : ctx.state.applications)
@@ -298,7 +299,7 @@ void manager_decisions(ViewContext& ctx) {
     }
     for (const Leave& l : ctx.state.leave) {
         const Staff* p = ctx.state.find_staff(l.staff);
-        if (!p || l.status != RequestStatus::Pending || std::none_of(p->wards.begin(), p->wards.end(), manages)) continue;
+        if (!p || l.status != RequestStatus::Pending || !manages_staff(ctx.state, u, p->id)) continue;
         ImGui::Separator();
         ImGui::TextWrapped("%s %s: %s, %s", ICON_PLANE, p->name.c_str(), std::string(display_name(l.kind)).c_str(),
                            date_range(l.first, l.last).c_str());
@@ -336,7 +337,7 @@ void ward_settings(ViewContext& ctx) {
     begin_card("wards");
     card_title(ctx.fonts, ICON_COG, "How my wards use the bank");
     for (const Ward& w : ctx.state.wards) {
-        if (ctx.user->role != Role::Admin && std::find(ctx.user->wards.begin(), ctx.user->wards.end(), w.id) == ctx.user->wards.end())
+        if (!manages_ward(*ctx.user, w.id))
             continue;
         ImGui::PushFont(ctx.fonts.bold);
         ImGui::TextUnformatted(w.name.c_str());

@@ -165,21 +165,16 @@ void month_calendar(ViewContext& ctx, const Staff& me, Date first_of_month) {
 // Like-for-like colleagues' shifts this one could be exchanged for, with no rule broken for either.
 void swap_candidates(ViewContext& ctx, const Shift& mine) {
     std::vector<const Shift*> found;
+    int asked = 0;
     for (const Shift& s : ctx.state.shifts) {
-        if (found.size() >= 6) break;
-        if (s.id == mine.id || s.assignee.empty() || s.assignee == mine.assignee || s.type != mine.type ||
-            s.requirements.group != mine.requirements.group || s.requirements.grades != mine.requirements.grades ||
-            s.start.date < ctx.session.today || (s.status != ShiftStatus::Published && s.status != ShiftStatus::Booked))
+        if (found.size() >= 6 || asked >= 60) break;
+        // The same day onwards, someone else's, published or booked: then the core says whether the
+        // swap would be allowed (like for like, no rule broken for either of them).
+        if (s.id == mine.id || s.assignee.empty() || s.assignee == mine.assignee || s.start.date < ctx.session.today ||
+            (s.status != ShiftStatus::Published && s.status != ShiftStatus::Booked) || s.type != mine.type)
             continue;
-        // Each person's schedule as after the exchange: the candidate replaces their own shift.
-        Shift for_me = s, for_them = mine;
-        for_me.id = mine.id;
-        for_me.assignee = mine.assignee;
-        for_them.id = s.id;
-        for_them.assignee = s.assignee;
-        if (ctx.rules.engine->check_candidate(for_me, mine.assignee, false).allowed &&
-            ctx.rules.engine->check_candidate(for_them, s.assignee, false).allowed)
-            found.push_back(&s);
+        ++asked;
+        if (ctx.commands.preview("request_swap", {{"shift", mine.id}, {"other_shift", s.id}}).accepted()) found.push_back(&s);
     }
     if (found.empty()) {
         ImGui::TextWrapped("No colleague has a %s on this ward's grade that you could swap without breaking a rule for one of you.",

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/booking.hpp"
+#include "core/permissions.hpp"
 #include "core/reports.hpp"
 
 #include "core/civil_time.hpp"
@@ -30,43 +32,47 @@ void booking_footer(ViewContext& ctx, const Shift& s, float width) {
                 ctx.commands.submit("withdraw", {{"application", a.id}}, "Withdrawn your application for " + shift_label(s, ctx.state));
             return;
         }
-    Shift booked = s;
-    booked.assignee = me.id;
-    booked.status = ShiftStatus::Booked;
-    booked.source = ShiftSource::Bank;
-    const CandidateVerdict v = ctx.rules.engine->check_candidate(booked, me.id, true);
-    if (!v.allowed) {
+    // The core answers what this person may do with it: book it at once, apply (and perhaps be
+    // approved at once), or neither, and why, in words they may read (no colleague's details).
+    const nlohmann::json payload = {{"shift", s.id}};
+    const CommandResult book = ctx.commands.preview("book", payload);
+    const CommandResult apply = book.accepted() ? book : ctx.commands.preview("apply", payload);
+    if (!apply.accepted()) {
         begin_callout();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 24);
         ImGui::PushFont(ctx.fonts.bold);
         text_coloured(colour::rgb(0x8A1538), "You can't book this shift");
         ImGui::PopFont();
         ImGui::PushStyleColor(ImGuiCol_Text, colour::rgb(0x8A1538));
-        for (const Violation& x : v.violations)
-            if (x.severity == Severity::Block) {
-                ImGui::TextWrapped("%s", x.message.c_str());
-                if (ctx.memory.open_first_refusal.empty()) ctx.memory.open_first_refusal = x.message;
-                ctx.memory.open_refusals.emplace(s.id, x.message);
-            }
+        std::vector<std::string> reasons;
+        for (const Violation& x : apply.blocks) reasons.push_back(x.message);
+        if (reasons.empty()) reasons.push_back(apply.reason);
+        for (const std::string& why : reasons) {
+            ImGui::TextWrapped("%s", why.c_str());
+            if (ctx.memory.open_first_refusal.empty()) ctx.memory.open_first_refusal = why;
+            ctx.memory.open_refusals.emplace(s.id, why);
+        }
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         end_callout(colour::kPaleRed, width);
         return;
     }
+    const bool instant = book.accepted();
+    // Approved at once when the application's own change set books the shift (the ward's rule).
+    bool automatic = false;
+    if (!instant)
+        for (const EntityChange& c : apply.changes)
+            if (c.collection == Collection::Shifts && c.key == s.id && c.after.value("status", "") == "booked") automatic = true;
     const Ward* ward = ctx.state.find_ward(s.ward);
-    const bool instant = ward && may_book_instantly(*ward, me.id);
-    // The ward's auto-approval rule, as the core applies it: a named grade and not even a warning.
-    const bool automatic = !instant && ward && ward->auto_approve == AutoApprove::GradeMatchNoWarnings && v.violations.empty() &&
-                           std::find(s.requirements.grades.begin(), s.requirements.grades.end(), me.grade) != s.requirements.grades.end();
     const float h = ctx.phone ? 48 : 36;   // touch-sized on a phone
     const std::string what = shift_label(s, ctx.state) + ", " + format_weekday_day_month(s.start.date) + (ward ? ", " + ward->name : "");
     if (button(((instant || automatic ? "Book now##" : "Apply##") + s.id).c_str(), ButtonKind::Primary, ImVec2((width - 10) * 0.5f, h)))
-        ctx.commands.submit(instant ? "book" : "apply", {{"shift", s.id}},
+        ctx.commands.submit(instant ? "book" : "apply", payload,
                             instant     ? "Booked: " + what + ". Added to My rota."
                             : automatic ? "Booked: " + what + " (the ward approves your grade at once). Added to My rota."
                                         : "Applied for " + what + ". The ward will confirm.");
     if (!instant && !automatic) ImGui::TextDisabled("This ward approves applications.");
-    for (const Violation& x : v.violations) text_coloured(colour::rgb(0x8A5A00), (ICON_WARNING "  " + x.message).c_str());
+    for (const Violation& x : apply.warnings) text_coloured(colour::rgb(0x8A5A00), (ICON_WARNING "  " + x.message).c_str());
 }
 
 // The manager's approval queue: pending applications for shifts on wards they manage, each with the
@@ -78,30 +84,30 @@ void draw_approval_queue(ViewContext& ctx) {
         if (a.status != RequestStatus::Pending) continue;
         const Shift* s = ctx.state.find_shift(a.shift);
         if (!s) continue;
-        const bool mine = ctx.user->role == Role::Admin ||
-                          std::find(ctx.user->wards.begin(), ctx.user->wards.end(), s->ward) != ctx.user->wards.end();
-        if (mine) pending.push_back(&a);
+        if (manages_ward(*ctx.user, s->ward)) pending.push_back(&a);
     }
     if (pending.empty()) return;
     heading(ctx.fonts, (std::to_string(pending.size()) + (pending.size() == 1 ? " application" : " applications") + " to decide").c_str());
     for (const Application* a : pending) {
         const Shift& s = *ctx.state.find_shift(a->shift);
         const Staff* who = ctx.state.find_staff(a->staff);
-        Shift booked = s;
-        booked.assignee = a->staff;
-        booked.status = ShiftStatus::Booked;
-        const CandidateVerdict v = ctx.rules.engine->check_candidate(booked, a->staff, true);
+        // What approving would do, asked of the core: its rules' verdict for this applicant.
+        const CommandResult verdict = ctx.commands.preview("approve_application", {{"application", a->id}});
+        std::vector<Violation> concerns = verdict.blocks;
+        concerns.insert(concerns.end(), verdict.warnings.begin(), verdict.warnings.end());
+        const bool allowed = verdict.accepted();
         const std::string name = who ? who->name + " (" + who->grade + ")" : a->staff;
         const std::string app_id = a->id;
         draw_shift_card(ctx, s, true, [&] {
             ImGui::PushFont(ctx.fonts.bold);
             ImGui::TextUnformatted((ICON_USER "  " + name + " applied").c_str());
             ImGui::PopFont();
-            for (const Violation& x : v.violations)
+            for (const Violation& x : concerns)
                 text_coloured(x.severity == Severity::Block ? colour::kRed : colour::rgb(0x8A5A00),
                               ((x.severity == Severity::Block ? ICON_BAN "  " : ICON_WARNING "  ") + x.message).c_str());
+            if (!allowed && verdict.blocks.empty()) text_coloured(colour::kRed, (ICON_BAN "  " + verdict.reason).c_str());
             const ImVec2 size((ImGui::GetContentRegionAvail().x - 10) * 0.5f, ctx.phone ? 48.0f : 36.0f);   // touch-sized
-            ImGui::BeginDisabled(!v.allowed);
+            ImGui::BeginDisabled(!allowed);
             if (button(("Approve##" + app_id).c_str(), ButtonKind::Primary, size))
                 ctx.commands.submit("approve_application", {{"application", app_id}}, "Approved " + name + " for " + shift_label(s, ctx.state));
             ImGui::EndDisabled();
@@ -109,7 +115,7 @@ void draw_approval_queue(ViewContext& ctx) {
             if (button(("Decline##" + app_id).c_str(), ButtonKind::Secondary, size))
                 ctx.commands.submit("decline_application", {{"application", app_id}}, "Declined " + name + "'s application");
             const Ward* ward = ctx.state.find_ward(s.ward);
-            if (ward && !ward->instant_booking && v.allowed &&
+            if (ward && !ward->instant_booking && allowed &&
                 std::find(ward->instant_bookers.begin(), ward->instant_bookers.end(), a->staff) == ward->instant_bookers.end()) {
                 const std::string staff = a->staff;
                 if (button(("Approve and trust to book instantly##" + app_id).c_str(), ButtonKind::Quiet)) {
@@ -258,11 +264,9 @@ void draw_open_shifts_view(ViewContext& ctx) {
         if (personal && !eligible_for(*ctx.me, *s)) continue;   // group, grade, skills, documents in date
         bool ok = true;
         if (personal) {
-            Shift booked = *s;
-            booked.assignee = ctx.me->id;
-            booked.status = ShiftStatus::Booked;
-            booked.source = ShiftSource::Bank;
-            ok = ctx.rules.engine->check_candidate(booked, ctx.me->id, false).allowed;
+            // Hundreds of open shifts are sorted and filtered by this every frame: the prepared rules
+            // engine answers for the core's own booking candidate; each card's button asks preview().
+            ok = ctx.rules.engine->check_candidate(booked_candidate(*s, ctx.me->id), ctx.me->id, false).allowed;
             ++eligible;
             can_book += ok;
         }
@@ -328,8 +332,7 @@ void draw_open_shifts_view(ViewContext& ctx) {
         const Shift& shift = *list[order[i]];
         if (personal) draw_shift_card(ctx, shift, true, [&] { booking_footer(ctx, shift, col_w - 32); });
         else draw_shift_card(ctx, shift, true, [&] {
-            const bool mine = ctx.user && (ctx.user->role == Role::Admin ||
-                                           std::find(ctx.user->wards.begin(), ctx.user->wards.end(), shift.ward) != ctx.user->wards.end());
+            const bool mine = ctx.user && manages_ward(*ctx.user, shift.ward);
             if (mine) manager_footer(ctx, shift);
         });
         ImGui::EndChild();

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "core/civil_time.hpp"
+#include "core/booking.hpp"
 #include "core/data_format.hpp"
+#include "core/permissions.hpp"
 #include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
@@ -12,11 +14,9 @@ using namespace colour;
 
 DropVerdict drop_verdict(const ViewContext& ctx, const Shift& dragged, const std::string& staff, Date day, bool messages) {
     DropVerdict v;
-    v.candidate = dragged;
-    const int delta = day - dragged.start.date;
-    v.candidate.start.date = dragged.start.date + delta;
-    v.candidate.end.date = dragged.end.date + delta;
-    v.candidate.assignee = staff;
+    // The shift as move_shift would make it (core/booking.hpp), judged by the prepared rules engine:
+    // every visible cell asks this each frame of a drag, too often for a preview of the command.
+    v.candidate = moved_candidate(dragged, day, staff);
     if (staff.empty()) return v;
     const CandidateVerdict c = ctx.rules.engine->check_candidate(v.candidate, staff, messages);
     v.allowed = c.allowed;
@@ -47,7 +47,7 @@ void drop_tooltip(const ViewContext& ctx, const DropVerdict& v) {
     ImGui::Text("%s %s, %s", shift_label(v.candidate, ctx.state).c_str(), format_weekday_day_month(v.candidate.start.date).c_str(),
                 shift_times(v.candidate).c_str());
     for (const Violation& x : v.violations) ImGui::TextWrapped("%s", x.message.c_str());
-    if (!v.allowed && ctx.user && ctx.user->role != Role::Clinician)
+    if (!v.allowed && ctx.user && manages_ward(*ctx.user, v.candidate.ward))
         ImGui::TextDisabled("Drop here to override it with a written reason.");
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
@@ -93,7 +93,7 @@ void drop_shift(ViewContext& ctx, const Shift& dragged, const DropVerdict& v, co
         if (r.accepted()) selected.clear();
         return;
     }
-    if (!v.allowed && ctx.user && ctx.user->role != Role::Clinician) {
+    if (!v.allowed && ctx.user && manages_ward(*ctx.user, v.candidate.ward)) {
         const DropVerdict full = drop_verdict(ctx, dragged, staff, v.candidate.start.date, true);
         PendingOverride p;
         p.candidate = full.candidate;

@@ -7,6 +7,7 @@
 
 #include "core/civil_time.hpp"
 #include "core/data_format.hpp"
+#include "core/permissions.hpp"
 #include "core/enum_names.hpp"
 #include "ui/icons.hpp"
 #include "ui/widgets.hpp"
@@ -294,8 +295,7 @@ bool draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days,
     std::vector<std::string> drafts, vacant;
     std::vector<const Shift*> first_week;
     for (const Shift& s : ctx.state.shifts) {
-        const bool in_scope = ward.id == "*" ? ctx.user && (ctx.user->role == Role::Admin ||
-                                                           std::find(ctx.user->wards.begin(), ctx.user->wards.end(), s.ward) != ctx.user->wards.end())
+        const bool in_scope = ward.id == "*" ? ctx.user && manages_ward(*ctx.user, s.ward)
                                              : s.ward == ward.id;
         if (!in_scope || s.start.date < first || s.start.date >= first + days) continue;
         if (s.start.date < first + 7 && s.status != ShiftStatus::Cancelled) first_week.push_back(&s);

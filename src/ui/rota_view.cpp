@@ -7,6 +7,7 @@
 
 #include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
+#include "core/permissions.hpp"
 #include "core/reports.hpp"
 #include "ui/icons.hpp"
 #include "ui/rota_drag.hpp"
@@ -120,10 +121,7 @@ void draw_rota_view(ViewContext& ctx) {
     const Date first = state.period_start + first_day;
     // Editing is offered to managers of the ward shown (all managers when showing every ward: the
     // commands themselves refuse changes outside a manager's own wards, with a reason).
-    const bool can_edit = ctx.user && (ctx.user->role == Role::Admin ||
-                                       (ctx.user->role == Role::Manager &&
-                                        (ward.id == kAllWards || std::find(ctx.user->wards.begin(), ctx.user->wards.end(), ward.id) !=
-                                                                     ctx.user->wards.end())));
+    const bool can_edit = ctx.user && (ward.id == kAllWards ? runs_rotas(*ctx.user) : manages_ward(*ctx.user, ward.id));
     draw_toolbar(ctx, ward, first, first + (day_count - 1), can_edit);
     ImGui::Spacing();
 
