@@ -38,6 +38,8 @@
     submit: (type, payload) => JSON.parse(Module.ccall('sb_test_submit', 'string', ['string', 'string'], [type, JSON.stringify(payload)])),
     // What the command would do, asked of the core as the screens ask it; nothing is changed.
     preview: (type, payload) => JSON.parse(Module.ccall('sb_test_preview', 'string', ['string', 'string'], [type, JSON.stringify(payload)])),
+    // What the rota's history panel shows: {from_server, loading, error, entries: [{revision, author, type, text, override_reason}]}.
+    audit: () => JSON.parse(Module.UTF8ToString(Module._sb_test_audit())),
     // Ids of the open shifts in what this person sees.
     openShifts: () => JSON.parse(Module.UTF8ToString(Module._sb_test_open_shifts())),
   };

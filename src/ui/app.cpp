@@ -24,7 +24,7 @@ void App::set_state(State state, std::string source) {
     store_.load(std::move(state), "");
     source_ = std::move(source);
     status_ = DataStatus::Ready;
-    memory_ = ViewMemory{};
+    forget_screens();
     forget_derived();
     if (store_.state().period_start > session_.today || session_.today >= store_.state().period_start + store_.state().period_days)
         session_.today = store_.state().period_start;
@@ -43,7 +43,7 @@ void App::data_loaded(bool first, bool read_only) {
     source_ = read_only ? "Read-only copy" : "Live data";
     forget_derived();
     if (!first) return;   // same person, newer data: keep what they are looking at
-    memory_ = ViewMemory{};
+    forget_screens();
     const State& s = store_.state();
     if (s.period_start > session_.today || session_.today >= s.period_start + s.period_days) session_.today = s.period_start;
     if (const User* u = s.find_user(store_.user())) {
@@ -55,9 +55,17 @@ void App::data_loaded(bool first, bool read_only) {
     }
 }
 
+void App::forget_screens() {
+    rota_ = RotaScreen{};
+    open_shifts_ = OpenShiftsScreen{};
+    my_rota_ = MyRotaScreen{};
+    home_ = HomeScreen{};
+}
+
 void App::forget_derived() {
-    memory_.rota_index = RotaIndex{};
-    memory_.drag = RotaDrag{};
+    // The drag survives: a colleague's change arriving mid-drag must not drop the shift in hand (the
+    // grid lets go of it if the shift itself is gone).
+    rota_.rota_index = RotaIndex{};
     rules_ = RulesCache{};
     previews_.clear();
     seen_version_ = store_.version();
@@ -91,7 +99,7 @@ void App::draw_frame() {
     if (store_.version() != seen_version_) forget_derived();   // the data changed: rebuild what was derived from it
     const State& state = store_.state();
     rules_.refresh(state);
-    ViewContext ctx{state, fonts_, session_, memory_, rules_, *this};
+    ViewContext ctx{state, fonts_, session_, rules_, *this};
     ctx.phone = io.DisplaySize.x < kPhoneWidth;
     ctx.user = state.find_user(session_.user);
     ctx.me = ctx.user ? state.find_staff(ctx.user->staff) : nullptr;

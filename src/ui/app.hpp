@@ -16,6 +16,10 @@
 #include "client/sync_client.hpp"
 #include "core/data_format.hpp"
 #include "core/model.hpp"
+#include "ui/home_state.hpp"
+#include "ui/my_rota_state.hpp"
+#include "ui/open_shifts_state.hpp"
+#include "ui/rota_state.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_context.hpp"
 
@@ -66,7 +70,7 @@ public:
     void sign_in_as(Role role) { choose_default_user(role); }
     // Opens the rota on a ward ("*" for every ward of the trust).
     void show_rota(const std::string& ward) {
-        memory_.rota_ward = ward;
+        rota_.rota_ward = ward;
         session_.view = View::Rota;
     }
 
@@ -82,19 +86,21 @@ public:
     bool signing_in() const { return sign_in_.needed; }
     const std::string& last_message() const { return toast_; }
     // A blocked drop waiting for the manager's reason (the override dialog is open).
-    const std::optional<PendingOverride>& pending_override() const { return memory_.pending_override; }
+    const std::optional<PendingOverride>& pending_override() const { return rota_.pending_override; }
 
     // --- Test hooks (test_hooks.cpp): window.shiftbankTest and the headless tests read these -----
     // Small JSON for window.shiftbankTest.state(): counts, revision, view, user and the state hash.
     nlohmann::json summary() const;
     std::string summary_json() const { return dump_summary(summary()); }
+    // What the history panel shows now, for window.shiftbankTest.audit().
+    std::string audit_shown_json() const;
     // The hash of what this person sees (core state_hash): window.shiftbankTest.stateHash().
     std::string state_hash_text() const { return state_hash(state()); }
     static std::string dump_summary(const nlohmann::json& j) {
         return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);   // names may be any bytes
     }
     // Rota cells drawn in the last frame, and a legal move.
-    const std::vector<CellRect>& visible_cells() const { return memory_.cells; }
+    const std::vector<CellRect>& visible_cells() const { return rota_.cells; }
     std::string cell_rect_json(const std::string& staff, const std::string& date) const;
     std::string sample_cells_json();
     // The phone keyboard bridge asks whether a tap landed on a text field drawn last frame.
@@ -102,12 +108,16 @@ public:
     // {label, x, y, w, h} of the first button whose label starts with `prefix` (or null), or with
     // text_fields, every text field: for window.shiftbankTest.itemRect() and textFields().
     std::string widget_json(const std::string& prefix, bool text_fields) const;
-    // The views' UI memory (filters, open forms), for tests that set up a screen directly.
-    ViewMemory& view_memory() { return memory_; }
+    // Each screen's UI state (filters, open forms), for tests that set up a screen directly.
+    RotaScreen& rota_screen() { return rota_; }
+    OpenShiftsScreen& open_shifts_screen() { return open_shifts_; }
+    MyRotaScreen& my_rota_screen() { return my_rota_; }
+    HomeScreen& home_screen() { return home_; }
 
 private:
     void choose_default_user(Role role);
     void forget_derived();
+    void forget_screens();   // every screen back to how it first opens
     void draw_frame();
     void draw_top_bar(const ViewContext& ctx);
     void draw_side_nav(const ViewContext& ctx);
@@ -135,7 +145,11 @@ private:
     std::string failure_;
     DataStatus status_ = DataStatus::Loading;
     Session session_;
-    ViewMemory memory_;
+    // What each screen remembers between frames (UI only; see its *_state.hpp).
+    RotaScreen rota_;
+    OpenShiftsScreen open_shifts_;
+    MyRotaScreen my_rota_;
+    HomeScreen home_;
     RulesCache rules_;
     std::unordered_map<std::string, CommandResult> previews_;   // by type and payload, for this version
     std::string toast_;            // the last change or refusal, in words

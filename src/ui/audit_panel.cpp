@@ -33,8 +33,7 @@ void ward_filter(ViewContext& ctx, AuditFilter& f, float width) {
     }
 }
 
-void person_filter(ViewContext& ctx, AuditFilter& f, float width) {
-    ViewMemory& m = ctx.memory;
+void person_filter(ViewContext& ctx, RotaScreen& m, AuditFilter& f, float width) {
     const Staff* current = ctx.state.find_staff(f.staff);
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo("##audit-person", current ? current->name.c_str() : "Anyone")) {
@@ -94,8 +93,7 @@ void entry_card(ViewContext& ctx, const AuditEntry& e, float width) {
 }
 }  // namespace
 
-void draw_audit_panel(ViewContext& ctx, float width) {
-    ViewMemory& m = ctx.memory;
+void draw_audit_panel(ViewContext& ctx, RotaScreen& m, float width) {
     AuditFilter& f = m.audit_filter;
     const float status_h = ImGui::GetTextLineHeightWithSpacing() + 8;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, kWhite);
@@ -115,7 +113,7 @@ void draw_audit_panel(ViewContext& ctx, float width) {
     const float half = (inner - 8) * 0.5f;
     ward_filter(ctx, f, half);
     ImGui::SameLine(0, 8);
-    person_filter(ctx, f, half);
+    person_filter(ctx, m, f, half);
     date_filter(ctx, f, half);
     ImGui::SameLine(0, 8);
     ImGui::Checkbox("Overrides only", &m.audit_overrides_only);

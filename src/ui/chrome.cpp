@@ -274,10 +274,10 @@ void App::draw_content(ViewContext& ctx) {
     ImGui::Begin("##content", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
     if (sync_.read_only) draw_read_only_banner(ctx);
     switch (session_.view) {
-        case View::Home: draw_home_view(ctx); break;
-        case View::Rota: draw_rota_view(ctx); break;
-        case View::OpenShifts: draw_open_shifts_view(ctx); break;
-        case View::MyRota: draw_my_rota_view(ctx); break;
+        case View::Home: draw_home_view(ctx, home_); break;
+        case View::Rota: draw_rota_view(ctx, rota_); break;
+        case View::OpenShifts: draw_open_shifts_view(ctx, open_shifts_); break;
+        case View::MyRota: draw_my_rota_view(ctx, my_rota_); break;
         case View::Reports: draw_reports_view(ctx); break;
     }
     ImGui::End();

@@ -7,6 +7,7 @@
 #include "core/enum_names.hpp"
 #include "core/permissions.hpp"
 #include "core/reports.hpp"
+#include "ui/home_state.hpp"
 #include "ui/icons.hpp"
 #include "ui/shift_card.hpp"
 #include "ui/widgets.hpp"
@@ -153,8 +154,8 @@ void waiting_card(ViewContext& ctx, const Staff& me) {
     end_card();
 }
 
-void prefs_editor(ViewContext& ctx) {
-    NotificationPrefs& p = ctx.memory.prefs_draft;
+void prefs_editor(ViewContext& ctx, HomeScreen& m) {
+    NotificationPrefs& p = m.prefs_draft;
     // Checkboxes big enough for a finger on a phone (44 px and more).
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ctx.phone ? ImVec2(14, 15) : ImGui::GetStyle().FramePadding);
     ImGui::TextWrapped("Tell me about open shifts I can work:");
@@ -214,31 +215,31 @@ void prefs_editor(ViewContext& ctx) {
         ctx.commands.submit("set_notification_prefs",
                             {{"wards", p.wards}, {"types", p.types}, {"days", int(p.days)}, {"frequency", to_string(p.frequency)}},
                             "Notification preferences saved");
-        ctx.memory.prefs_open = false;
+        m.prefs_open = false;
     }
     ImGui::SameLine(0, 8);
-    if (button("Cancel", ButtonKind::Secondary, touch_size(ctx, 0.5f))) ctx.memory.prefs_open = false;
+    if (button("Cancel", ButtonKind::Secondary, touch_size(ctx, 0.5f))) m.prefs_open = false;
     ImGui::PopStyleVar();
 }
 
-void notifications_card(ViewContext& ctx, const Staff& me) {
+void notifications_card(ViewContext& ctx, HomeScreen& m, const Staff& me) {
     std::vector<const Notification*> mine;
     int unread = 0;
     for (const Notification& n : ctx.state.notifications)
         if (n.staff == me.id) mine.push_back(&n), unread += !n.read;
     begin_card("notices");
     card_title(ctx.fonts, ICON_BELL, "Notifications", unread);
-    if (!ctx.memory.prefs_open) {
+    if (!m.prefs_open) {
         if (button(ICON_COG "  Preferences", ButtonKind::Secondary, touch_size(ctx))) {
-            ctx.memory.prefs_open = true;
-            ctx.memory.prefs_draft = ctx.state.prefs_for(me.id);
+            m.prefs_open = true;
+            m.prefs_draft = ctx.state.prefs_for(me.id);
         }
         if (unread) {
             ImGui::SameLine(0, 8);
             if (button("Mark all read", ButtonKind::Quiet, touch_size(ctx))) ctx.commands.submit("mark_notifications_read", nlohmann::json::object(), "Notifications marked read");
         }
     } else {
-        prefs_editor(ctx);
+        prefs_editor(ctx, m);
     }
     const NotificationPrefs prefs = ctx.state.prefs_for(me.id);
     ImGui::PushFont(ctx.fonts.small);
@@ -371,7 +372,7 @@ void ward_settings(ViewContext& ctx) {
 }
 }  // namespace
 
-void draw_home_view(ViewContext& ctx) {
+void draw_home_view(ViewContext& ctx, HomeScreen& m) {
     const Date today = ctx.session.today;
     const std::string name = ctx.user ? ctx.user->name.substr(0, ctx.user->name.find(' ')) : std::string("there");
     ImGui::PushFont(ctx.phone ? ctx.fonts.heading : ctx.fonts.large);
@@ -399,7 +400,7 @@ void draw_home_view(ViewContext& ctx) {
             ImGui::Spacing();
             waiting_card(ctx, me);
         });
-        place([&] { notifications_card(ctx, me); });
+        place([&] { notifications_card(ctx, m, me); });
         return;
     }
     if (!ctx.user || ctx.user->role == Role::Clinician) {

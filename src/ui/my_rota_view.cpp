@@ -9,6 +9,7 @@
 #include "core/icalendar.hpp"
 #include "ui/downloads.hpp"
 #include "ui/icons.hpp"
+#include "ui/my_rota_state.hpp"
 #include "ui/shift_card.hpp"
 #include "ui/widgets.hpp"
 
@@ -46,11 +47,11 @@ std::vector<Day> gather(const ViewContext& ctx, const Staff& me, Date first, int
 }
 
 // One shift as a tappable chip; tapping picks it for the actions panel.
-void chip_button(ViewContext& ctx, const Shift& s, ImVec2 size) {
+void chip_button(ViewContext& ctx, MyRotaScreen& m, const Shift& s, ImVec2 size) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton(("chip" + s.id).c_str(), size)) ctx.memory.picked_shift = ctx.memory.picked_shift == s.id ? "" : s.id;
+    if (ImGui::InvisibleButton(("chip" + s.id).c_str(), size)) m.picked_shift = m.picked_shift == s.id ? "" : s.id;
     draw_shift_chip(ImGui::GetWindowDrawList(), p, ImVec2(p.x + size.x, p.y + size.y), s, ctx.state.find_shift_type(s.type), ctx.fonts);
-    if (ctx.memory.picked_shift == s.id)
+    if (m.picked_shift == s.id)
         ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(p.x + size.x + 2, p.y + size.y + 2), kBlue, 5, 0, 2);
 }
 
@@ -65,7 +66,7 @@ void leave_band(const ViewContext& ctx, const Leave& l, float width) {
     ImGui::Dummy(ImVec2(width, h));
 }
 
-void week_calendar(ViewContext& ctx, const Staff& me, Date monday) {
+void week_calendar(ViewContext& ctx, MyRotaScreen& m, const Staff& me, Date monday) {
     const std::vector<Day> days = gather(ctx, me, monday, 7);
     const float avail = ImGui::GetContentRegionAvail().x;
     if (ctx.phone) {   // one row per day: the date on the left, the day's shifts to its right
@@ -81,7 +82,7 @@ void week_calendar(ViewContext& ctx, const Staff& me, Date monday) {
             ImGui::BeginGroup();
             const float w = avail - 110;
             if (days[size_t(i)].leave) leave_band(ctx, *days[size_t(i)].leave, w);
-            for (const Shift* s : days[size_t(i)].shifts) chip_button(ctx, *s, ImVec2(w, 44));
+            for (const Shift* s : days[size_t(i)].shifts) chip_button(ctx, m, *s, ImVec2(w, 44));
             if (const Availability* a = days[size_t(i)].available)
                 ImGui::TextDisabled("Available %s\xE2\x80\x93%s", format_clock(a->start_minute).c_str(), format_clock(a->end_minute % 1440).c_str());
             if (days[size_t(i)].shifts.empty() && !days[size_t(i)].leave && !days[size_t(i)].available) ImGui::TextDisabled("Free");
@@ -108,7 +109,7 @@ void week_calendar(ViewContext& ctx, const Staff& me, Date monday) {
         ImGui::PopFont();
         const float w = col - 16;
         if (days[size_t(i)].leave) leave_band(ctx, *days[size_t(i)].leave, w);
-        for (const Shift* s : days[size_t(i)].shifts) chip_button(ctx, *s, ImVec2(w, 40));
+        for (const Shift* s : days[size_t(i)].shifts) chip_button(ctx, m, *s, ImVec2(w, 40));
         if (const Availability* a = days[size_t(i)].available) {
             ImGui::PushFont(ctx.fonts.small);
             ImGui::TextDisabled("Available\n%s\xE2\x80\x93%s", format_clock(a->start_minute).c_str(), format_clock(a->end_minute % 1440).c_str());
@@ -122,7 +123,7 @@ void week_calendar(ViewContext& ctx, const Staff& me, Date monday) {
     }
 }
 
-void month_calendar(ViewContext& ctx, const Staff& me, Date first_of_month) {
+void month_calendar(ViewContext& ctx, MyRotaScreen& m, const Staff& me, Date first_of_month) {
     const YearMonthDay ym = civil(first_of_month);
     const Date grid_start = first_of_month - weekday(first_of_month);
     const std::vector<Day> days = gather(ctx, me, grid_start, 42);
@@ -153,7 +154,7 @@ void month_calendar(ViewContext& ctx, const Staff& me, Date first_of_month) {
             ImGui::SetCursorScreenPos(ImVec2(p.x + 3, y));
             const float h = ctx.phone ? 26.0f : 34.0f;
             if (y + h > p.y + row) break;
-            chip_button(ctx, *s, ImVec2(col - 6, h));
+            chip_button(ctx, m, *s, ImVec2(col - 6, h));
             y += h + 2;
         }
     }
@@ -193,7 +194,7 @@ void swap_candidates(ViewContext& ctx, const Shift& mine) {
     }
 }
 
-void picked_shift_actions(ViewContext& ctx, const Shift& s) {
+void picked_shift_actions(ViewContext& ctx, MyRotaScreen& m, const Shift& s) {
     draw_shift_card(ctx, s, s.source == ShiftSource::Bank, [&] {
         const UtcMinutes now = london_to_utc({ctx.session.today, utc_to_london(std::chrono::duration_cast<std::chrono::minutes>(
                                                    std::chrono::system_clock::now().time_since_epoch()).count()).minute});
@@ -213,31 +214,30 @@ void picked_shift_actions(ViewContext& ctx, const Shift& s) {
                 ImGui::PopTextWrapPos();
                 end_callout(kPaleYellow, ImGui::GetContentRegionAvail().x);
                 ImGui::SetNextItemWidth(-1);
-                text_field("##reason", "Reason (needed for a late cancellation)", ctx.memory.cancel_reason,
-                                         sizeof ctx.memory.cancel_reason);
+                text_field("##reason", "Reason (needed for a late cancellation)", m.cancel_reason,
+                                         sizeof m.cancel_reason);
             }
-            ImGui::BeginDisabled(late && ctx.memory.cancel_reason[0] == '\0');
+            ImGui::BeginDisabled(late && m.cancel_reason[0] == '\0');
             if (button(late ? "Cancel late (recorded)" : "Cancel this booking", ButtonKind::Secondary, touch(ctx))) {
                 nlohmann::json p = {{"shift", s.id}};
-                if (ctx.memory.cancel_reason[0]) p["reason"] = std::string(ctx.memory.cancel_reason);
+                if (m.cancel_reason[0]) p["reason"] = std::string(m.cancel_reason);
                 if (ctx.commands.submit("cancel_booking", p, "Booking cancelled: " + shift_label(s, ctx.state) + ", " +
                                                                  format_weekday_day_month(s.start.date) + ". It is back in the bank.").accepted()) {
-                    ctx.memory.cancel_reason[0] = '\0';
-                    ctx.memory.picked_shift.clear();
+                    m.cancel_reason[0] = '\0';
+                    m.picked_shift.clear();
                 }
             }
             ImGui::EndDisabled();
         }
-        if (ctx.memory.swap_for != s.id) {
-            if (button(ICON_EXCHANGE "  Offer a swap", ButtonKind::Secondary, touch(ctx))) ctx.memory.swap_for = s.id;
+        if (m.swap_for != s.id) {
+            if (button(ICON_EXCHANGE "  Offer a swap", ButtonKind::Secondary, touch(ctx))) m.swap_for = s.id;
         } else {
             swap_candidates(ctx, s);
         }
     });
 }
 
-void leave_form(ViewContext& ctx, const Staff& me) {
-    ViewMemory& m = ctx.memory;
+void leave_form(ViewContext& ctx, MyRotaScreen& m, const Staff& me) {
     begin_card("leave-form");
     card_title(ctx.fonts, ICON_PLANE, "Request leave");
     const char* kinds[] = {"Annual", "Study", "Sick"};
@@ -272,8 +272,7 @@ void leave_form(ViewContext& ctx, const Staff& me) {
     end_card();
 }
 
-void availability_form(ViewContext& ctx) {
-    ViewMemory& m = ctx.memory;
+void availability_form(ViewContext& ctx, MyRotaScreen& m) {
     begin_card("availability-form");
     card_title(ctx.fonts, ICON_CALENDAR_CHECK, "When I can work");
     ImGui::TextDisabled("Managers see this on their rota when they look for cover.");
@@ -302,7 +301,7 @@ void availability_form(ViewContext& ctx) {
 }
 }  // namespace
 
-void draw_my_rota_view(ViewContext& ctx) {
+void draw_my_rota_view(ViewContext& ctx, MyRotaScreen& m) {
     if (!ctx.me) {
         if (!ctx.phone) heading(ctx.fonts, "My rota");
         ImGui::TextWrapped("You are signed in as %s, who has no staff record, so there are no shifts of your own. "
@@ -311,7 +310,6 @@ void draw_my_rota_view(ViewContext& ctx) {
         return;
     }
     const Staff& me = *ctx.me;
-    ViewMemory& m = ctx.memory;
     const Date today = ctx.session.today;
     if (!ctx.phone) heading(ctx.fonts, "My rota");
     ImGui::Text("%s \xC2\xB7 %s", me.name.c_str(), me.grade.c_str());
@@ -361,17 +359,17 @@ void draw_my_rota_view(ViewContext& ctx) {
         offer_download("shiftbank-shifts.ics", "text/calendar", shifts_to_icalendar(ctx.state, me.id, now));
     }
     ImGui::Spacing();
-    if (m.leave_form) leave_form(ctx, me), ImGui::Spacing();
-    if (m.availability_form) availability_form(ctx), ImGui::Spacing();
+    if (m.leave_form) leave_form(ctx, m, me), ImGui::Spacing();
+    if (m.availability_form) availability_form(ctx, m), ImGui::Spacing();
 
-    if (m.month) month_calendar(ctx, me, first);
-    else week_calendar(ctx, me, first);
+    if (m.month) month_calendar(ctx, m, me, first);
+    else week_calendar(ctx, m, me, first);
     ImGui::Spacing();
     const Shift* picked = ctx.state.find_shift(m.picked_shift);
     if (picked && picked->assignee == me.id) {
         const float w = ctx.phone ? ImGui::GetContentRegionAvail().x : std::min(560.0f, ImGui::GetContentRegionAvail().x);
         ImGui::BeginChild("picked", ImVec2(w, 0), ImGuiChildFlags_AutoResizeY);
-        picked_shift_actions(ctx, *picked);
+        picked_shift_actions(ctx, m, *picked);
         ImGui::EndChild();
     } else {
         ImGui::TextDisabled("Tap a shift to cancel it or offer a swap.");

@@ -12,6 +12,7 @@
 #include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
 #include "ui/icons.hpp"
+#include "ui/open_shifts_state.hpp"
 #include "ui/shift_card.hpp"
 #include "ui/widgets.hpp"
 
@@ -22,7 +23,7 @@ namespace {
 // Under each card, what this person can do about the shift: book it (wards that allow instant
 // booking), apply (wards that approve), or, if a rule stops them, the rule and its numbers in words
 // instead of the shift silently disappearing.
-void booking_footer(ViewContext& ctx, const Shift& s, float width) {
+void booking_footer(ViewContext& ctx, OpenShiftsScreen& m, const Shift& s, float width) {
     const Staff& me = *ctx.me;
     for (const Application& a : ctx.state.applications)
         if (a.shift == s.id && a.staff == me.id && a.status == RequestStatus::Pending) {
@@ -49,8 +50,8 @@ void booking_footer(ViewContext& ctx, const Shift& s, float width) {
         if (reasons.empty()) reasons.push_back(apply.reason);
         for (const std::string& why : reasons) {
             ImGui::TextWrapped("%s", why.c_str());
-            if (ctx.memory.open_first_refusal.empty()) ctx.memory.open_first_refusal = why;
-            ctx.memory.open_refusals.emplace(s.id, why);
+            if (m.open_first_refusal.empty()) m.open_first_refusal = why;
+            m.open_refusals.emplace(s.id, why);
         }
         ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
@@ -136,8 +137,8 @@ void draw_approval_queue(ViewContext& ctx) {
 
 namespace {
 // Does the shift pass the person's filters (date range, site, ward, type, rate, name search)?
-bool passes(const ViewContext& ctx, const Shift& s) {
-    const ViewMemory::OpenFilters& f = ctx.memory.open;
+bool passes(const ViewContext& ctx, const OpenShiftsScreen& m, const Shift& s) {
+    const OpenShiftsScreen::OpenFilters& f = m.open;
     static const int range_days[] = {0, 7, 14, 28};
     if (f.range > 0 && s.start.date >= ctx.session.today + range_days[f.range]) return false;
     if (!f.type.empty() && s.type != f.type) return false;
@@ -155,8 +156,8 @@ bool passes(const ViewContext& ctx, const Shift& s) {
 }
 
 // The filter bar: on a phone it folds behind one "Filters" button showing how many are on.
-void filter_bar(ViewContext& ctx) {
-    ViewMemory::OpenFilters& f = ctx.memory.open;
+void filter_bar(ViewContext& ctx, OpenShiftsScreen& m) {
+    OpenShiftsScreen::OpenFilters& f = m.open;
     const int active = (f.range > 0) + !f.ward.empty() + !f.site.empty() + !f.type.empty() + (f.min_rate > 0) + (f.search[0] != 0) +
                        f.bookable_only;
     const float h = ctx.phone ? 44.0f : 30.0f;
@@ -202,8 +203,8 @@ void filter_bar(ViewContext& ctx) {
     }
     if (!ctx.phone) ImGui::SameLine(0, 8);
     static const int rates[] = {0, 2000, 2500, 3000, 4000, 6000};
-    static const char* rate_names[] = {"Any rate", "Â£" "20/h or more", "Â£" "25/h or more", "Â£" "30/h or more",
-                                       "Â£" "40/h or more", "Â£" "60/h or more"};
+    static const char* rate_names[] = {"Any rate", "\xC2\xA3" "20/h or more", "\xC2\xA3" "25/h or more", "\xC2\xA3" "30/h or more",
+                                       "\xC2\xA3" "40/h or more", "\xC2\xA3" "60/h or more"};
     int r = 0;
     for (int i = 0; i < 6; ++i)
         if (f.min_rate == rates[i]) r = i;
@@ -217,13 +218,12 @@ void filter_bar(ViewContext& ctx) {
     }
     if (active) {
         ImGui::SameLine(0, 12);
-        if (button(ICON_CLOSE "  Clear filters", ButtonKind::Quiet, ImVec2(0, h))) f = ViewMemory::OpenFilters{};
+        if (button(ICON_CLOSE "  Clear filters", ButtonKind::Quiet, ImVec2(0, h))) f = OpenShiftsScreen::OpenFilters{};
     }
 }
 
 // The manager's tools on a vacancy: raise its rate (eligible staff are told).
-void manager_footer(ViewContext& ctx, const Shift& s) {
-    ViewMemory& m = ctx.memory;
+void manager_footer(ViewContext& ctx, OpenShiftsScreen& m, const Shift& s) {
     const float h = ctx.phone ? 44.0f : 30.0f;
     if (m.raise_shift != s.id) {
         if (button((ICON_ARROW_UP "  Raise rate##" + s.id).c_str(), ButtonKind::Secondary, ImVec2(0, h))) {
@@ -232,7 +232,7 @@ void manager_footer(ViewContext& ctx, const Shift& s) {
         }
         return;
     }
-    ImGui::TextUnformatted("New rate, Â£ per hour");
+    ImGui::TextUnformatted("New rate, \xC2\xA3 per hour");
     ImGui::SetNextItemWidth(110);
     text_field(("##rate" + s.id).c_str(), "30.00", m.raise_rate, sizeof m.raise_rate, ImGuiInputTextFlags_CharsDecimal);
     char* end = nullptr;
@@ -252,7 +252,7 @@ void manager_footer(ViewContext& ctx, const Shift& s) {
 }
 }  // namespace
 
-void draw_open_shifts_view(ViewContext& ctx) {
+void draw_open_shifts_view(ViewContext& ctx, OpenShiftsScreen& m) {
     std::vector<const Shift*> open;
     for (const Shift& s : ctx.state.shifts)
         if (s.status == ShiftStatus::Open && s.start.date >= ctx.session.today) open.push_back(&s);
@@ -270,23 +270,23 @@ void draw_open_shifts_view(ViewContext& ctx) {
             ++eligible;
             can_book += ok;
         }
-        if (!passes(ctx, *s) || (personal && ctx.memory.open.bookable_only && !ok)) continue;
+        if (!passes(ctx, m, *s) || (personal && m.open.bookable_only && !ok)) continue;
         list.push_back(s);
         allowed.push_back(ok);
     }
     // Shifts this person can book come first; within each group, by date or by rate.
     std::vector<size_t> order(list.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    const bool by_rate = ctx.memory.open.sort == 1;
+    const bool by_rate = m.open.sort == 1;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         if (allowed[a] != allowed[b]) return allowed[a] > allowed[b];
         if (by_rate && list[a]->rate_pence_per_hour != list[b]->rate_pence_per_hour)
             return list[a]->rate_pence_per_hour > list[b]->rate_pence_per_hour;
         return list[a]->start < list[b]->start;
     });
-    ctx.memory.open_listed = list.size();
-    ctx.memory.open_first_refusal.clear();
-    ctx.memory.open_refusals.clear();
+    m.open_listed = list.size();
+    m.open_first_refusal.clear();
+    m.open_refusals.clear();
     draw_approval_queue(ctx);
     if (!ctx.phone) heading(ctx.fonts, "Open shifts");
     if (personal) {
@@ -309,7 +309,7 @@ void draw_open_shifts_view(ViewContext& ctx) {
                 end_callout(expired ? colour::kPaleRed : colour::kPaleYellow, ImGui::GetContentRegionAvail().x);
                 break;
             }
-    filter_bar(ctx);
+    filter_bar(ctx, m);
     ImGui::Spacing();
     if (list.empty()) {
         begin_card("empty");
@@ -330,10 +330,10 @@ void draw_open_shifts_view(ViewContext& ctx) {
         ImGui::PushItemWidth(col_w);
         ImGui::BeginChild(("col" + std::to_string(i)).c_str(), ImVec2(col_w, 0), ImGuiChildFlags_AutoResizeY);
         const Shift& shift = *list[order[i]];
-        if (personal) draw_shift_card(ctx, shift, true, [&] { booking_footer(ctx, shift, col_w - 32); });
+        if (personal) draw_shift_card(ctx, shift, true, [&] { booking_footer(ctx, m, shift, col_w - 32); });
         else draw_shift_card(ctx, shift, true, [&] {
             const bool mine = ctx.user && manages_ward(*ctx.user, shift.ward);
-            if (mine) manager_footer(ctx, shift);
+            if (mine) manager_footer(ctx, m, shift);
         });
         ImGui::EndChild();
         ImGui::PopItemWidth();

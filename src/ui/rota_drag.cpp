@@ -71,9 +71,9 @@ nlohmann::json move_payload(const Shift& to) {
 }
 }  // namespace
 
-void drop_shift(ViewContext& ctx, const Shift& dragged, const DropVerdict& v, const std::string& staff) {
+void drop_shift(ViewContext& ctx, RotaScreen& rota, const Shift& dragged, const DropVerdict& v, const std::string& staff) {
     if (v.candidate.assignee == dragged.assignee && v.candidate.start == dragged.start) return;   // dropped where it was
-    auto& selected = ctx.memory.selected;
+    auto& selected = rota.selected;
     if (selected.size() > 1 && std::find(selected.begin(), selected.end(), dragged.id) != selected.end()) {
         // A selection moves together: by the same number of days, and the dragged person's shifts
         // go to the person dropped on. One command, so one undo and all-or-nothing rules.
@@ -99,14 +99,14 @@ void drop_shift(ViewContext& ctx, const Shift& dragged, const DropVerdict& v, co
         p.candidate = full.candidate;
         for (const Violation& x : full.violations)
             if (x.severity == Severity::Block) p.message += (p.message.empty() ? "" : "\n") + x.message;
-        ctx.memory.pending_override = std::move(p);
+        rota.pending_override = std::move(p);
         return;
     }
     ctx.commands.submit("move_shift", move_payload(v.candidate), describe_move(ctx.state, dragged, v.candidate));
 }
 
-void draw_override_dialog(ViewContext& ctx) {
-    auto& pending = ctx.memory.pending_override;
+void draw_override_dialog(ViewContext& ctx, RotaScreen& rota) {
+    auto& pending = rota.pending_override;
     if (!pending) return;
     const char* title = "Override a safety rule?";
     if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);

@@ -1,6 +1,7 @@
 // Dragging a shift on the rota: what each cell under the drag would allow (from the rules
 // engine's candidate check), the drop, and the override dialog for a blocked drop.
 #pragma once
+#include "ui/rota_state.hpp"
 #include "ui/view_context.hpp"
 
 namespace sb::ui {
@@ -19,9 +20,10 @@ DropVerdict drop_verdict(const ViewContext& ctx, const Shift& dragged, const std
 void draw_cell_verdict(const DropVerdict& v, ImVec2 min, ImVec2 max, bool hovered);
 void drop_tooltip(const ViewContext& ctx, const DropVerdict& v);
 
-// Applies the drop: a move command, or the override dialog when a rule blocks it.
-void drop_shift(ViewContext& ctx, const Shift& dragged, const DropVerdict& v, const std::string& staff);
-void draw_override_dialog(ViewContext& ctx);
+// Applies the drop: a move command (the whole selection if the shift is in it), or the override
+// dialog (rota.pending_override) when a rule blocks it.
+void drop_shift(ViewContext& ctx, RotaScreen& rota, const Shift& dragged, const DropVerdict& v, const std::string& staff);
+void draw_override_dialog(ViewContext& ctx, RotaScreen& rota);
 
 std::string describe_move(const State& state, const Shift& from, const Shift& to);
 

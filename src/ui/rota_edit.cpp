@@ -27,20 +27,20 @@ std::string new_shift_id(const State& state) {
 }
 }  // namespace
 
-void open_cell_menu(ViewContext& ctx, const std::string& staff, Date day) {
-    ctx.memory.menu_staff = staff;
-    ctx.memory.menu_day = day;
-    ctx.memory.menu_requested = true;   // opened by draw_cell_menu, outside the table's ID scope
+void open_cell_menu(ViewContext& ctx, RotaScreen& rota, const std::string& staff, Date day) {
+    rota.menu_staff = staff;
+    rota.menu_day = day;
+    rota.menu_requested = true;   // opened by draw_cell_menu, outside the table's ID scope
 }
 
-void draw_cell_menu(ViewContext& ctx, const Ward& ward) {
-    if (ctx.memory.menu_requested) ImGui::OpenPopup("cell_menu");
-    ctx.memory.menu_requested = false;
+void draw_cell_menu(ViewContext& ctx, RotaScreen& rota, const Ward& ward) {
+    if (rota.menu_requested) ImGui::OpenPopup("cell_menu");
+    rota.menu_requested = false;
     if (!ImGui::BeginPopup("cell_menu")) return;
     const State& st = ctx.state;
-    const Staff* person = st.find_staff(ctx.memory.menu_staff);
+    const Staff* person = st.find_staff(rota.menu_staff);
     ImGui::TextDisabled("Add a shift %s on %s", person ? ("for " + person->name).c_str() : "(vacant)",
-                        format_weekday_day_month(ctx.memory.menu_day).c_str());
+                        format_weekday_day_month(rota.menu_day).c_str());
     ImGui::Separator();
     for (const ShiftType& t : st.shift_types) {
         const std::string label = t.name + "   " + format_clock(t.start_minute) + "\xE2\x80\x93" + format_clock(t.end_minute);
@@ -50,8 +50,8 @@ void draw_cell_menu(ViewContext& ctx, const Ward& ward) {
         // With every ward on screen, a new shift goes to the person's home ward (or the first ward).
         s.ward = ward.id != "*" ? ward.id : person && !person->wards.empty() ? person->wards.front() : st.wards.front().id;
         s.type = t.id;
-        s.start = {ctx.memory.menu_day, t.start_minute};
-        s.end = {t.end_minute > t.start_minute ? ctx.memory.menu_day : ctx.memory.menu_day + 1, t.end_minute};
+        s.start = {rota.menu_day, t.start_minute};
+        s.end = {t.end_minute > t.start_minute ? rota.menu_day : rota.menu_day + 1, t.end_minute};
         if (person) {
             s.requirements.group = person->group;
             s.requirements.grades = {person->grade};
@@ -69,13 +69,12 @@ void draw_cell_menu(ViewContext& ctx, const Ward& ward) {
     ImGui::EndPopup();
 }
 
-void draw_chip_menu(ViewContext& ctx, const Shift& s) {
+void draw_chip_menu(ViewContext& ctx, RotaScreen& m, const Shift& s) {
     if (!ImGui::BeginPopupContextItem("chip_menu")) return;
     const std::string what = shift_label(s, ctx.state) + " " + format_weekday_day_month(s.start.date);
     ImGui::TextDisabled("%s", what.c_str());
     ImGui::Separator();
     if (ImGui::Selectable(ICON_CLOCK "  Edit times, type and rate\xE2\x80\xA6")) {
-        ViewMemory& m = ctx.memory;
         m.editing = s.id;
         std::snprintf(m.edit_start, sizeof m.edit_start, "%s", format_clock(s.start.minute).c_str());
         std::snprintf(m.edit_end, sizeof m.edit_end, "%s", format_clock(s.end.minute).c_str());
@@ -99,8 +98,7 @@ void draw_chip_menu(ViewContext& ctx, const Shift& s) {
     ImGui::EndPopup();
 }
 
-void draw_shift_editor(ViewContext& ctx) {
-    ViewMemory& m = ctx.memory;
+void draw_shift_editor(ViewContext& ctx, RotaScreen& m) {
     if (m.editing.empty()) return;
     const Shift* s = ctx.state.find_shift(m.editing);
     if (!s) {
@@ -201,16 +199,15 @@ Shift from_template(const State& st, const ShiftType& t, Date day, const std::st
 }
 }  // namespace
 
-void draw_person_menu(ViewContext& ctx, const Staff& person) {
+void draw_person_menu(ViewContext& ctx, RotaScreen& rota, const Staff& person) {
     if (!ImGui::BeginPopupContextItem("person_menu")) return;
-    ImGui::TextDisabled("%s Â· %s", person.name.c_str(), person.grade.c_str());
+    ImGui::TextDisabled("%s \xC2\xB7 %s", person.name.c_str(), person.grade.c_str());
     ImGui::Separator();
-    if (ImGui::Selectable(ICON_CALENDAR "  Apply a repeating patternâ¦")) ctx.memory.pattern_staff = person.id;
+    if (ImGui::Selectable(ICON_CALENDAR "  Apply a repeating pattern\xE2\x80\xA6")) rota.pattern_staff = person.id;
     ImGui::EndPopup();
 }
 
-void draw_pattern_dialog(ViewContext& ctx, Date first) {
-    ViewMemory& m = ctx.memory;
+void draw_pattern_dialog(ViewContext& ctx, RotaScreen& m, Date first) {
     if (m.pattern_staff.empty()) return;
     const Staff* person = ctx.state.find_staff(m.pattern_staff);
     const char* title = "Repeating pattern";
@@ -291,7 +288,7 @@ void copy_week(ViewContext& ctx, const std::vector<const Shift*>& week) {
                         "Copied " + std::to_string(count) + " shifts to the week of " + format_weekday_day_month(week.front()->start.date + 7));
 }
 
-bool draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days, bool may_wrap) {
+bool draw_rota_actions(ViewContext& ctx, const RotaScreen& rota, const Ward& ward, Date first, int days, bool may_wrap) {
     std::vector<std::string> drafts, vacant;
     std::vector<const Shift*> first_week;
     for (const Shift& s : ctx.state.shifts) {
@@ -304,7 +301,7 @@ bool draw_rota_actions(ViewContext& ctx, const Ward& ward, Date first, int days,
     }
     // Post the selected vacancies if some are selected, else every vacancy in view.
     std::vector<std::string> to_post;
-    for (const auto& id : ctx.memory.selected)
+    for (const auto& id : rota.selected)
         if (std::find(vacant.begin(), vacant.end(), id) != vacant.end()) to_post.push_back(id);
     if (to_post.empty()) to_post = vacant;
     char post[48], publish[48];

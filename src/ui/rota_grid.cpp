@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "core/civil_time.hpp"
+#include "imgui_internal.h"
 #include "core/enum_names.hpp"
 #include "core/reports.hpp"
 #include "ui/icons.hpp"
@@ -67,9 +68,8 @@ void shift_tooltip(const Shift& s, const State& state) {
 
 }  // namespace
 
-void draw_rota_grid(ViewContext& ctx, int first_day, int day_count, bool can_edit, float width, float reserve_below) {
+void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_count, bool can_edit, float width, float reserve_below) {
     const State& state = ctx.state;
-    ViewMemory& m = ctx.memory;
     RotaIndex& ix = m.rota_index;
     const Date first = state.period_start + first_day;
     // Day columns share the width; below kMinDayWidth the grid scrolls sideways instead of squashing chips.
@@ -95,6 +95,11 @@ void draw_rota_grid(ViewContext& ctx, int first_day, int day_count, bool can_edi
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 3));
     if (ImGui::BeginTable("rota", day_count + 1, flags, ImVec2(width, -reserve_below))) {
         ImGui::TableSetupScrollFreeze(1, 1);
+        // Where a cell is really on screen (not under the frozen header, the names or a scrollbar):
+        // the test hook's sample move picks cells from here only.
+        const ImRect inner = ImGui::GetCurrentTable()->InnerClipRect;
+        m.body_min = ImVec2(inner.Min.x + name_w + 8, inner.Min.y + 44);
+        m.body_max = inner.Max;
         ImGui::TableSetupColumn("Staff", ImGuiTableColumnFlags_WidthFixed, name_w);
         for (int d = 0; d < day_count; ++d) ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, day_w);
 
@@ -171,7 +176,7 @@ void draw_rota_grid(ViewContext& ctx, int first_day, int day_count, bool can_edi
                     ImGui::PopFont();
                     if (can_edit) {
                         ImGui::PushID(r);
-                        draw_person_menu(ctx, p);
+                        draw_person_menu(ctx, m, p);
                         ImGui::PopID();
                     }
                     int64_t minutes = 0;
@@ -202,8 +207,12 @@ void draw_rota_grid(ViewContext& ctx, int first_day, int day_count, bool can_edi
                     const auto& shifts = it == ix.cells.end() ? none : it->second[size_t(first_day + d)];
                     m.cells.push_back({staff, day, cell_min, cell_max, !shifts.empty(), shifts.empty() ? "" : shifts.front()->id});
                     if (dragged) {
-                        // Every visible cell shows what a drop there would do; the hovered one says why.
-                        const bool hovered = ImGui::IsMouseHoveringRect(cell_min, cell_max, false) && ImGui::IsWindowHovered();
+                        // Every visible cell shows what a drop there would do; the hovered one says why. The
+                        // chip being dragged is ImGui's active item until its own row handles the release:
+                        // for a cell drawn before that row (dragging upwards) the window would not count as
+                        // hovered, and the drop would be lost, unless the active item is allowed.
+                        const bool hovered = ImGui::IsMouseHoveringRect(cell_min, cell_max, false) &&
+                                             ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
                         const DropVerdict v = drop_verdict(ctx, *dragged, staff, day, hovered);
                         draw_cell_verdict(v, cell_min, cell_max, hovered);
                         if (hovered) {
@@ -218,7 +227,7 @@ void draw_rota_grid(ViewContext& ctx, int first_day, int day_count, bool can_edi
                             ImGui::InvisibleButton("empty", ImVec2(day_w, kRowHeight - 6));
                             if (ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
                                                            ImGui::IsMouseClicked(ImGuiMouseButton_Right)))
-                                open_cell_menu(ctx, staff, day);
+                                open_cell_menu(ctx, m, staff, day);
                             // Dragging from an empty cell draws a rubber band that selects shifts.
                             if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6) &&
                                 ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen)
@@ -254,7 +263,7 @@ void draw_rota_grid(ViewContext& ctx, int first_day, int day_count, bool can_edi
                             sel = std::find(m.selected.begin(), m.selected.end(), sh.id);
                         }
                         if (sel != m.selected.end()) ImGui::GetWindowDrawList()->AddRect(a, b, kBrightBlue, 4, 0, 2.5f);
-                        if (can_edit && !dragged) draw_chip_menu(ctx, sh);
+                        if (can_edit && !dragged) draw_chip_menu(ctx, m, sh);
                         ImGui::PopID();
                     }
                 }
@@ -272,7 +281,7 @@ void draw_rota_grid(ViewContext& ctx, int first_day, int day_count, bool can_edi
         draw_shift_chip(fg, a, ImVec2(a.x + day_w, a.y + kRowHeight - 6), *dragged, state.find_shift_type(dragged->type), ctx.fonts);
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
             m.drag = {};
-            if (dropped) drop_shift(ctx, *dragged, drop, drop_staff);
+            if (dropped) drop_shift(ctx, m, *dragged, drop, drop_staff);
         }
     }
     if (m.banding) {

@@ -38,7 +38,7 @@ int grade_rank(const std::string& grade) {
     return 99;
 }
 
-bool matches_filter(const Staff& p, const ViewMemory& m) {
+bool matches_filter(const Staff& p, const RotaScreen& m) {
     if (m.group_filter >= 0 && int(p.group) != m.group_filter) return false;
     if (!m.grade_filter.empty() && p.grade != m.grade_filter) return false;
     if (!m.search[0]) return true;
@@ -49,7 +49,7 @@ bool matches_filter(const Staff& p, const ViewMemory& m) {
     return lower(p.name).find(lower(m.search)) != std::string::npos;
 }
 
-std::string filter_key(const ViewMemory& m) {
+std::string filter_key(const RotaScreen& m) {
     std::string key = std::to_string(m.group_filter) + "|" + m.grade_filter + "|" + m.search;
     for (const auto& c : m.collapsed) key += "|" + c;
     return key;
@@ -100,7 +100,7 @@ void add_ward_rows(RotaIndex& ix, const State& state, const Ward& ward, bool wit
     }
 }
 
-void rebuild_index_impl(RotaIndex& ix, const State& state, const std::string& ward_id, const ViewMemory& m) {
+void rebuild_index_impl(RotaIndex& ix, const State& state, const std::string& ward_id, const RotaScreen& m) {
     ix = RotaIndex{};
     ix.revision = state.revision;
     ix.ward = ward_id;
@@ -159,10 +159,10 @@ void rebuild_index_impl(RotaIndex& ix, const State& state, const std::string& wa
 
 }  // namespace
 
-void rebuild_rota_index(RotaIndex& ix, const State& state, const std::string& ward_id, const ViewMemory& m) {
-    rebuild_index_impl(ix, state, ward_id, m);
+void rebuild_rota_index(RotaIndex& ix, const State& state, const std::string& ward_id, const RotaScreen& rota) {
+    rebuild_index_impl(ix, state, ward_id, rota);
 }
 
-std::string rota_filter_key(const ViewMemory& m) { return filter_key(m); }
+std::string rota_filter_key(const RotaScreen& rota) { return filter_key(rota); }
 
 }  // namespace sb::ui

@@ -8,6 +8,7 @@
 #pragma once
 #include <string>
 
+#include "ui/rota_state.hpp"
 #include "ui/view_context.hpp"
 
 namespace sb::ui {
@@ -15,14 +16,15 @@ namespace sb::ui {
 inline constexpr const char* kAllWards = "*";
 inline constexpr float kRowHeight = 44, kNameWidth = 190, kPhoneNameWidth = 132, kMinDayWidth = 84;
 
-void rebuild_rota_index(RotaIndex& ix, const State& state, const std::string& ward_id, const ViewMemory& m);
-std::string rota_filter_key(const ViewMemory& m);
+// The index is built with the screen's filters (search, group, grade) and collapsed groups.
+void rebuild_rota_index(RotaIndex& ix, const State& state, const std::string& ward_id, const RotaScreen& rota);
+std::string rota_filter_key(const RotaScreen& rota);
 
 // The grid of days [first_day, first_day + day_count) of the rota period, `width` wide, leaving
 // `reserve_below` pixels under it for the status bar.
-void draw_rota_grid(ViewContext& ctx, int first_day, int day_count, bool can_edit, float width, float reserve_below);
-void draw_rota_status_bar(ViewContext& ctx, int first_day, int day_count);
+void draw_rota_grid(ViewContext& ctx, RotaScreen& rota, int first_day, int day_count, bool can_edit, float width, float reserve_below);
+void draw_rota_status_bar(ViewContext& ctx, RotaScreen& rota, int first_day, int day_count);
 // The history beside the grid, `width` wide (rota_view.cpp decides whether it is open).
-void draw_audit_panel(ViewContext& ctx, float width);
+void draw_audit_panel(ViewContext& ctx, RotaScreen& rota, float width);
 
 }  // namespace sb::ui

@@ -9,8 +9,7 @@
 namespace sb::ui {
 using namespace colour;
 
-void draw_rota_status_bar(ViewContext& ctx, int first_day, int day_count) {
-    ViewMemory& m = ctx.memory;
+void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int day_count) {
     RotaIndex& ix = m.rota_index;
     // Status bar: counts a manager scans first; breaches and warnings jump to the first person.
     RotaIndex::Counts& k = ix.counts;

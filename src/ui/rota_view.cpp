@@ -20,8 +20,7 @@ namespace sb::ui {
 using namespace colour;
 
 namespace {
-void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last, bool can_edit) {
-    ViewMemory& m = ctx.memory;
+void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first, Date last, bool can_edit) {
     heading(ctx.fonts, ward.name.c_str());
     if (!ctx.phone) ImGui::SameLine(0, 24);
     ImGui::SetNextItemWidth(ctx.phone ? -1 : 180);
@@ -55,7 +54,7 @@ void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last, boo
     }
     m.rota_week_offset = std::clamp(m.rota_week_offset, 0, std::max(0, ctx.state.period_days / 7 - m.rota_weeks));
     const bool with_actions = can_edit && !ctx.phone;
-    const bool actions_drawn = with_actions && draw_rota_actions(ctx, ward, first, last - first + 1, false);
+    const bool actions_drawn = with_actions && draw_rota_actions(ctx, m, ward, first, last - first + 1, false);
     // Filters: a name search and the staff group.
     ImGui::SetNextItemWidth(ctx.phone ? 160 : 220);
     text_field("##search", ICON_SEARCH "  Search staff", m.search, sizeof m.search);
@@ -87,14 +86,13 @@ void draw_toolbar(ViewContext& ctx, const Ward& ward, Date first, Date last, boo
         ImGui::SameLine();
         if (button("Clear selection", ButtonKind::Quiet)) m.selected.clear();
     }
-    if (with_actions && !actions_drawn) draw_rota_actions(ctx, ward, first, last - first + 1, true);   // no room on the first line
+    if (with_actions && !actions_drawn) draw_rota_actions(ctx, m, ward, first, last - first + 1, true);   // no room on the first line
 }
 
 }  // namespace
 
-void draw_rota_view(ViewContext& ctx) {
+void draw_rota_view(ViewContext& ctx, RotaScreen& m) {
     const State& state = ctx.state;
-    ViewMemory& m = ctx.memory;
     if (state.wards.empty()) {
         ImGui::TextUnformatted("This trust has no wards yet.");
         return;
@@ -122,7 +120,7 @@ void draw_rota_view(ViewContext& ctx) {
     // Editing is offered to managers of the ward shown (all managers when showing every ward: the
     // commands themselves refuse changes outside a manager's own wards, with a reason).
     const bool can_edit = ctx.user && (ward.id == kAllWards ? runs_rotas(*ctx.user) : manages_ward(*ctx.user, ward.id));
-    draw_toolbar(ctx, ward, first, first + (day_count - 1), can_edit);
+    draw_toolbar(ctx, m, ward, first, first + (day_count - 1), can_edit);
     ImGui::Spacing();
 
     const float status_h = ImGui::GetTextLineHeightWithSpacing() + 8;
@@ -130,20 +128,20 @@ void draw_rota_view(ViewContext& ctx) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float panel_w = m.audit_open && !ctx.phone ? std::min(420.0f, avail * 0.38f) : 0.0f;
     if (m.audit_open && ctx.phone) {
-        draw_audit_panel(ctx, avail);
+        draw_audit_panel(ctx, m, avail);
     } else {
         ImGui::BeginGroup();
-        draw_rota_grid(ctx, first_day, day_count, can_edit, avail - (panel_w > 0 ? panel_w + 12 : 0), status_h);
+        draw_rota_grid(ctx, m, first_day, day_count, can_edit, avail - (panel_w > 0 ? panel_w + 12 : 0), status_h);
         ImGui::EndGroup();
         if (panel_w > 0) {
             ImGui::SameLine(0, 12);
-            draw_audit_panel(ctx, panel_w);
+            draw_audit_panel(ctx, m, panel_w);
         }
     }
-    draw_override_dialog(ctx);
-    draw_cell_menu(ctx, ward);
-    draw_shift_editor(ctx);
-    draw_pattern_dialog(ctx, first);
+    draw_override_dialog(ctx, m);
+    draw_cell_menu(ctx, m, ward);
+    draw_shift_editor(ctx, m);
+    draw_pattern_dialog(ctx, m, first);
     // Delete removes the selected shifts in one command (one undo brings them all back).
     if (can_edit && !m.selected.empty() && ImGui::IsKeyPressed(ImGuiKey_Delete) && !ImGui::GetIO().WantTextInput) {
         const size_t n = m.selected.size();
@@ -151,7 +149,7 @@ void draw_rota_view(ViewContext& ctx) {
             m.selected.clear();
     }
 
-    draw_rota_status_bar(ctx, first_day, day_count);
+    draw_rota_status_bar(ctx, m, first_day, day_count);
 }
 
 }  // namespace sb::ui

@@ -36,19 +36,21 @@ nlohmann::json App::summary() const {
                         {"shifts", state().shifts.size()},
                         {"wards", state().wards.size()},
                         {"revision", state().revision},
+                        {"data_version", store_.version()},
+                        {"dragging", !rota_.drag.shift.empty()},
                         {"source", source_},
                         {"view", view_title(session_.view)},
                         {"user", session_.user},
                         {"role", to_string(session_.role)},
                         {"fonts", fonts_ok_},
                         {"undo", store_.undo_depth()},
-                        {"selected", memory_.selected.size()},
+                        {"selected", rota_.selected.size()},
                         {"message", toast_},
                         {"message_is_error", toast_is_error_},
-                        {"rota_search", memory_.search},
-                        {"open_search", memory_.open.search},
-                        {"open_listed", memory_.open_listed},
-                        {"open_first_refusal", memory_.open_first_refusal},
+                        {"rota_search", rota_.search},
+                        {"open_search", open_shifts_.open.search},
+                        {"open_listed", open_shifts_.open_listed},
+                        {"open_first_refusal", open_shifts_.open_first_refusal},
                         {"text_input", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
                         {"signing_in", sign_in_.needed},
                         {"online", sync_.online},
@@ -57,6 +59,7 @@ nlohmann::json App::summary() const {
                         {"read_only", sync_.read_only},
                         {"drafts", sync_.read_only ? store_.unanswered() : 0}};
     // The signed-in person's own figures: what the booking tests check after a tap.
+    if (const User* u = state().find_user(session_.user)) j["user_name"] = u->name;
     if (const User* u = state().find_user(session_.user); u && !u->staff.empty()) {
         int bookings = 0, applications = 0, unread = 0;
         for (const Shift& s : state().shifts) bookings += s.assignee == u->staff && s.status == ShiftStatus::Booked;
@@ -72,7 +75,7 @@ nlohmann::json App::summary() const {
 
 std::string App::cell_rect_json(const std::string& staff, const std::string& date) const {
     const auto d = parse_date(date);
-    for (const CellRect& c : memory_.cells)
+    for (const CellRect& c : rota_.cells)
         if (d && c.staff == staff && c.date == *d)
             return nlohmann::json{{"x", c.min.x}, {"y", c.min.y}, {"w", c.max.x - c.min.x}, {"h", c.max.y - c.min.y}}.dump();
     return "null";   // not on screen (scrolled away, or another ward or week)
@@ -82,12 +85,15 @@ std::string App::sample_cells_json() {
     // A visible shift that may legally move, and a visible empty cell it may legally go to
     // (no block, no warning): what the browser test drags.
     if (!rules_.engine) return "null";
-    for (const CellRect& from : memory_.cells) {
-        if (!from.has_shift || from.staff.empty()) continue;
+    auto whole = [&](const CellRect& c) {   // seen whole, so a pointer pressed at its centre lands on it
+        return c.min.x >= rota_.body_min.x && c.min.y >= rota_.body_min.y && c.max.x <= rota_.body_max.x && c.max.y <= rota_.body_max.y;
+    };
+    for (const CellRect& from : rota_.cells) {
+        if (!from.has_shift || from.staff.empty() || !whole(from)) continue;
         const Shift* s = state().find_shift(from.shift);
         if (!s || s->start.date != from.date) continue;
-        for (const CellRect& to : memory_.cells) {
-            if (to.has_shift || to.staff.empty() || to.staff == from.staff) continue;
+        for (const CellRect& to : rota_.cells) {
+            if (to.has_shift || to.staff.empty() || to.staff == from.staff || !whole(to)) continue;
             const Shift cand = moved_candidate(*s, to.date, to.staff);
             const CandidateVerdict v = rules_.engine->check_candidate(cand, to.staff, false);
             if (!v.allowed || v.warnings) continue;
@@ -97,6 +103,14 @@ std::string App::sample_cells_json() {
         }
     }
     return "null";
+}
+
+std::string App::audit_shown_json() const {
+    nlohmann::json entries = nlohmann::json::array();
+    for (const AuditEntry& e : audit_.entries)
+        entries.push_back({{"revision", e.revision}, {"author", e.author}, {"type", e.type}, {"text", e.text},
+                           {"override_reason", e.override_reason}});
+    return dump_summary({{"from_server", audit_.from_server}, {"loading", audit_.loading}, {"error", audit_.error}, {"entries", entries}});
 }
 
 }  // namespace sb::ui

@@ -13,7 +13,7 @@ void App::touch_scroll() {
     const ImGuiIO& io = g.IO;
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) touch_scrolling_ = false;
     if (io.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 8) ||
-        !memory_.drag.shift.empty())
+        !rota_.drag.shift.empty())
         return;
     // A finger that rested for 0.4 s before moving is picking something up, not scrolling.
     if (!touch_scrolling_ && io.MouseDownDuration[0] > 0.4f) return;

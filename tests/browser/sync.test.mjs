@@ -31,7 +31,10 @@ async function dragSample(page) {
       .then(() => true, () => false);
     if (moved) return before;
   }
-  throw new Error('the drop changed nothing: ' + JSON.stringify(await state(page)));
+  await page.screenshot(shot('drag-changed-nothing.png'));
+  const sample = await page.evaluate(() => { const t = window.shiftbankTest, s = t.sampleCells();
+    return s && { s, from: t.cellRect(s.from.staff, s.from.date), to: t.cellRect(s.to.staff, s.to.date), frames: t.frameCount() }; });
+  throw new Error('the drop changed nothing: ' + JSON.stringify(await state(page)) + ' sample ' + JSON.stringify(sample));
 }
 
 // An open shift on the demo's first ward, read through the API as the administrator.
@@ -186,6 +189,40 @@ await run([
     assert(hash === freshHash, `in-place copy ${hash} differs from a fresh snapshot ${freshHash}`);
     await assertNoErrors(page);
     await fresh.close();
+    await page.close();
+  }],
+]);
+
+await run([
+  ['the history: a manager\'s change from the server\'s own log, still there after a reload, exported as CSV', async () => {
+    const page = await open('?role=manager');
+    await page.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'the manager signed in' });
+    await dragSample(page);
+    await page.waitFor(() => window.shiftbankTest.state().pending === 0, undefined, { what: 'the move confirmed' });
+    const me = await state(page);
+    const openHistory = async () => {
+      const r = await page.waitFor(() => window.shiftbankTest.itemRect('\uf017  History'), undefined, { what: 'the History button' });
+      await page.click(r.x + r.w / 2, r.y + r.h / 2);
+      return page.waitFor(() => { const a = window.shiftbankTest.audit(); return a.from_server && a.entries.length ? a : null; },
+                          undefined, { timeout: 10000, what: 'the history from the server' });
+    };
+    let shown = await openHistory();
+    const name = (await page.evaluate(() => window.shiftbankTest.state().user_name));
+    assert(shown.entries[0].text.startsWith(name + ' moved '), 'newest entry: ' + JSON.stringify(shown.entries[0]) + ' by ' + me.user);
+    await page.screenshot(shot('history-1280x800.png'));
+    // A reload forgets everything the browser held: the entry comes from the server's log again.
+    await page.reload();
+    await page.waitFor(() => window.shiftbankTest && window.shiftbankTest.ready && window.shiftbankTest.state().loaded, undefined,
+                       { timeout: 60000, what: 'the reloaded rota' });
+    shown = await openHistory();
+    assert(shown.entries[0].text.startsWith(name + ' moved '), 'after the reload: ' + JSON.stringify(shown.entries[0]));
+    const csv = await page.waitFor(() => window.shiftbankTest.itemRect('\uf019  Export CSV'), undefined, { what: 'Export CSV' });
+    await page.click(csv.x + csv.w / 2, csv.y + csv.h / 2);
+    const file = await page.waitFor(() => (window.__sbDownloads || []).find((d) => d.name === 'shiftbank-audit.csv'), undefined,
+                                    { what: 'the CSV download' });
+    assert(file.text.startsWith('revision,time,author,type,text,override_reason\r\n'), 'csv: ' + file.text.slice(0, 80));
+    assert(file.text.includes(name + ' moved '), 'the move is not in the CSV');
+    await assertNoErrors(page);
     await page.close();
   }],
 ]);

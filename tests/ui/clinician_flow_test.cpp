@@ -45,7 +45,7 @@ TEST_CASE("open-shift filters: shift type, rate and dates narrow the list; sorti
     s.show(Role::Clinician, ui::View::OpenShifts);
     const size_t all = s.summary()["open_listed"];
     REQUIRE(all > 4);
-    auto& f = s.ui.app().view_memory().open;
+    auto& f = s.ui.app().open_shifts_screen().open;
     f.type = "night";
     s.ui.frame();
     const size_t nights = s.summary()["open_listed"];
@@ -118,8 +118,8 @@ TEST_CASE("swap: offered from My rota, accepted by the colleague on Home, approv
     bool asked = false;
     for (const Shift& x : s.state().shifts) {
         if (x.assignee != me || x.start.date < s.ui.app().session().today + 2) continue;
-        s.ui.app().view_memory().picked_shift = x.id;
-        s.ui.app().view_memory().swap_for = x.id;
+        s.ui.app().my_rota_screen().picked_shift = x.id;
+        s.ui.app().my_rota_screen().swap_for = x.id;
         s.ui.frame();
         s.ui.frame();
         if (s.ui.click_widget("Ask to swap##")) {
@@ -197,7 +197,7 @@ TEST_CASE("a late cancellation needs a reason, typed in any script, and is recor
     // The clock the commands are stamped with: 09:00 today, so tomorrow's shift is inside the 48 h.
     const int64_t nine = (london_to_utc({today, 9 * 60})) * 60;
     s.ui.app().store().set_clock([nine] { return nine; });
-    s.ui.app().view_memory().picked_shift = id;
+    s.ui.app().my_rota_screen().picked_shift = id;
     s.ui.frame();
     s.ui.frame();
     REQUIRE(s.ui.click_widget("Cancel late (recorded)"));
@@ -242,10 +242,10 @@ TEST_CASE("a booking a rule forbids: the card names the rule and its numbers, an
     s.ui.app().set_state(st, "test");
     s.ui.app().session().today = today;
     s.show(Role::Clinician, ui::View::OpenShifts, st.user_for_staff(me)->id);
-    s.ui.app().view_memory().open.type = mine.type;   // keep the list short enough to draw it
+    s.ui.app().open_shifts_screen().open.type = mine.type;   // keep the list short enough to draw it
     s.ui.frame();
     s.ui.frame();
-    const std::string refusal = s.ui.app().view_memory().open_refusals[open_id];
+    const std::string refusal = s.ui.app().open_shifts_screen().open_refusals[open_id];
     CHECK(refusal.find("5 h rest") != std::string::npos);
     CHECK(refusal.find("the minimum is 11 h") != std::string::npos);
     // No button to book it; and the command itself, if sent, is refused with the same words.

@@ -4,7 +4,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+#include <tuple>
+
+#include "core/booking.hpp"
 #include "core/demo_trust.hpp"
+#include "core/rules/rules_engine.hpp"
 #include "platform/headless/headless_ui.hpp"
 
 using namespace sb;
@@ -152,7 +157,7 @@ TEST_CASE("typing a reason in the override dialog moves the shift, and the audit
     CHECK(!entry.overridden.empty());
     // The history opens from the status bar and lists it, newest first, in the core's sentence.
     REQUIRE(r.ui.click_widget("\xef\x80\x97  History"));
-    CHECK(r.ui.app().view_memory().audit_open);
+    CHECK(r.ui.app().rota_screen().audit_open);
     const auto& listing = r.ui.app().audit({});
     REQUIRE(listing.entries.size() == 1);
     const std::string manager = r.ui.app().state().find_user(r.ui.app().session().user)->name;
@@ -169,4 +174,32 @@ TEST_CASE("typing a reason in the override dialog moves the shift, and the audit
     REQUIRE(r.ui.click_widget("\xef\x83\xa2  Undo##undo"));
     CHECK(r.shift(id).assignee == before.assignee);
     CHECK(r.ui.app().last_message().rfind("Undone: ", 0) == 0);
+}
+
+TEST_CASE("dragging a shift up to someone higher on the rota moves it too") {
+    // The chip stays ImGui's active item until its own row handles the release, and rows above it are
+    // drawn first: the drop used to be lost (issue 16: "dragging up does nothing, 3 of 3 tries").
+    RotaUi r;
+    const auto& cells = r.ui.app().visible_cells();
+    std::optional<std::tuple<std::string, std::string, Date>> move;
+    RulesEngine engine(r.ui.app().state());
+    for (const auto& from : cells) {
+        if (move || !from.has_shift || from.staff.empty()) continue;
+        const Shift& s = r.shift(from.shift);
+        if (s.start.date != from.date) continue;
+        for (const auto& to : cells) {
+            if (to.has_shift || to.staff.empty() || to.min.y >= from.min.y - 1 || to.min.y < 230) continue;
+            const CandidateVerdict v = engine.check_candidate(moved_candidate(s, to.date, to.staff), to.staff, false);
+            if (v.allowed && !v.warnings) {
+                move = std::tuple{s.id, to.staff, to.date};
+                break;
+            }
+        }
+    }
+    REQUIRE(move);
+    const auto [id, to_staff, to_date] = *move;
+    const Shift before = r.shift(id);
+    r.drag(r.centre(before.assignee, format_date(before.start.date)), r.centre(to_staff, format_date(to_date)));
+    CHECK(r.shift(id).assignee == to_staff);
+    CHECK(r.ui.app().last_message().rfind("Moved ", 0) == 0);
 }

@@ -260,6 +260,12 @@ EMSCRIPTEN_KEEPALIVE const char* sb_test_open_shifts() {
     return out.c_str();
 }
 
+EMSCRIPTEN_KEEPALIVE const char* sb_test_audit() {
+    static std::string out;
+    out = g.app->audit_shown_json();
+    return out.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* sb_test_state_hash() {
     static std::string out;
     out = g.app->state_hash_text();

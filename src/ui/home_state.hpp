@@ -1,0 +1,14 @@
+// What the home screen remembers between frames: whether the notification preferences are being
+// edited, and the draft being edited. It is UI-only: the draft becomes data only when saved, as a
+// command; until then the person's saved preferences stay in the State.
+#pragma once
+#include "core/model.hpp"
+
+namespace sb::ui {
+
+struct HomeScreen {
+    bool prefs_open = false;
+    NotificationPrefs prefs_draft;
+};
+
+}  // namespace sb::ui
