@@ -129,9 +129,10 @@ void App::show_sign_in(std::vector<client::DemoAccount> accounts, std::string me
     sync_.connected = true;
 }
 
-void App::tell(std::string message, bool error) {
+void App::tell(std::string message, bool error, bool undoable) {
     toast_ = std::move(message);
     toast_is_error_ = error;
+    toast_undoable_ = undoable && !error;
     toast_time_ = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0;
 }
 
@@ -163,7 +164,7 @@ CommandResult App::submit(const std::string& type, nlohmann::json payload, std::
     if (r.accepted()) {
         std::string text = description;
         if (!r.warnings.empty()) text += " \xE2\x80\x94 warning: " + r.warnings.front().message;
-        tell(std::move(text), false);
+        tell(std::move(text), false, true);
         accepted();
     } else {
         tell(r.reason, true);

@@ -82,7 +82,8 @@ public:
         sign_out_handler_ = std::move(sign_out);
     }
     // A message for the person (a refused change, a sync problem), shown as the toast.
-    void tell(std::string message, bool error);
+    // undoable: the message reports a change made here, which the toast then offers to undo.
+    void tell(std::string message, bool error, bool undoable = false);
     bool signing_in() const { return sign_in_.needed; }
     const std::string& last_message() const { return toast_; }
     // A blocked drop waiting for the manager's reason (the override dialog is open).
@@ -154,6 +155,7 @@ private:
     std::unordered_map<std::string, CommandResult> previews_;   // by type and payload, for this version
     std::string toast_;            // the last change or refusal, in words
     bool toast_is_error_ = false;
+    bool toast_undoable_ = false;
     double toast_time_ = -1;
     bool touch_scrolling_ = false;
 

@@ -95,7 +95,7 @@ void entry_card(ViewContext& ctx, const AuditEntry& e, float width) {
 
 void draw_audit_panel(ViewContext& ctx, RotaScreen& m, float width) {
     AuditFilter& f = m.audit_filter;
-    const float status_h = ImGui::GetTextLineHeightWithSpacing() + 8;
+    const float status_h = ImGui::GetTextLineHeightWithSpacing() * (ctx.phone ? 2 : 1) + 8;   // two lines on a phone
     ImGui::PushStyleColor(ImGuiCol_ChildBg, kWhite);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 12));
     ImGui::BeginChild("history", ImVec2(width, -status_h), ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);

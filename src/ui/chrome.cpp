@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/enum_names.hpp"
+#include "imgui_internal.h"
 #include "ui/app.hpp"
 #include "ui/icons.hpp"
 #include "ui/layout.hpp"
@@ -55,9 +56,20 @@ void App::draw_toast(const ViewContext& ctx) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 8);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
     ImGui::Begin("##toast", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
-    ImGui::PushTextWrapPos(w - 16);
+    // Above the screens, whichever was clicked last: its Undo must be the one a tap reaches.
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    // A change just made here can be taken back from the toast itself: on a phone there is no Ctrl+Z.
+    const bool offer_undo = toast_undoable_ && store_.can_undo();
+    const float undo_w = offer_undo ? ImGui::CalcTextSize(ICON_UNDO "  Undo").x + ImGui::GetStyle().FramePadding.x * 2 + 4 : 0;
+    const float right = w - 16;   // the content's right edge (window padding 16)
+    ImGui::PushTextWrapPos(offer_undo ? right - undo_w - 12 : right);
     ImGui::TextWrapped("%s %s", toast_is_error_ ? ICON_BAN : ICON_CHECK, toast_.c_str());
     ImGui::PopTextWrapPos();
+    if (offer_undo) {
+        // Touch-sized on a phone (44 px), and no smaller than 24 px anywhere (WCAG 2.5.8).
+        ImGui::SameLine(right - undo_w);
+        if (button(ICON_UNDO "  Undo##toast", ButtonKind::Secondary, ImVec2(undo_w, ctx.phone ? 44 : 28))) undo();
+    }
     ImGui::End();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(2);

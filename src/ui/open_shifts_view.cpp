@@ -73,7 +73,12 @@ void booking_footer(ViewContext& ctx, OpenShiftsScreen& m, const Shift& s, float
                             : automatic ? "Booked: " + what + " (the ward approves your grade at once). Added to My rota."
                                         : "Applied for " + what + ". The ward will confirm.");
     if (!instant && !automatic) ImGui::TextDisabled("This ward approves applications.");
-    for (const Violation& x : apply.warnings) text_coloured(colour::rgb(0x8A5A00), (ICON_WARNING "  " + x.message).c_str());
+    // Warnings wrap inside the card: the rule's sentence is the point, all of it.
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::rgb(0x8A5A00));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 24);
+    for (const Violation& x : apply.warnings) ImGui::TextWrapped("%s  %s", ICON_WARNING, x.message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
 }
 
 // The manager's approval queue: pending applications for shifts on wards they manage, each with the

@@ -45,8 +45,11 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the vacant shifts");
     ImGui::SameLine(0, 6);
     ImGui::TextDisabled("(%d in the bank \xC2\xB7 B, %d agency \xC2\xB7 A)", open, agency);
+    // A phone's line holds the counts; breaches, warnings, undo and the history go on a second one.
+    bool first_link = true;
     auto link = [&](const char* icon, int n, const char* one, const char* many, ImU32 colour, const std::string& target) {
-        ImGui::SameLine(0, 18);
+        if (!(ctx.phone && first_link)) ImGui::SameLine(0, 18);
+        first_link = false;
         char label[64];
         std::snprintf(label, sizeof label, "%s %d %s", icon, n, n == 1 ? one : many);
         ImGui::PushStyleColor(ImGuiCol_Text, n ? colour : kMidGrey);
@@ -62,7 +65,9 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
     const char* history = m.audit_open ? ICON_CLOCK "  Hide history" : ICON_CLOCK "  History";
     const std::string undo = ctx.commands.can_undo() ? std::string(ICON_UNDO "  Undo") : std::string();
     const float w = ImGui::CalcTextSize(history).x + (undo.empty() ? 0 : ImGui::CalcTextSize(undo.c_str()).x + 28) + 24;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 18, right - w));
+    // On the same line at the right if it fits after the counts; on a narrow phone, a line of its own.
+    const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX();
+    if (used + 18 + w <= right) ImGui::SameLine(right - w);
     if (!undo.empty()) {
         if (small_button((undo + "##undo").c_str())) ctx.commands.undo();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Undo your last change (Ctrl+Z)");

@@ -123,7 +123,7 @@ void draw_rota_view(ViewContext& ctx, RotaScreen& m) {
     draw_toolbar(ctx, m, ward, first, first + (day_count - 1), can_edit);
     ImGui::Spacing();
 
-    const float status_h = ImGui::GetTextLineHeightWithSpacing() + 8;
+    const float status_h = ImGui::GetTextLineHeightWithSpacing() * (ctx.phone ? 2 : 1) + 8;   // two lines on a phone
     // The history opens beside the grid on a desktop, in its place on a phone.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float panel_w = m.audit_open && !ctx.phone ? std::min(420.0f, avail * 0.38f) : 0.0f;

@@ -21,6 +21,7 @@ struct PhoneUi {
         for (Ward& w : s.wards) w.instant_booking = every_ward_instant;
         ui.app().set_state(std::move(s), "test");
         ui.app().session().today = ui.app().state().period_start;
+        ui.set_clock(ui.app().state().period_start, 6 * 60);
         ui.app().sign_in_as(Role::Clinician);
         ui.app().session().view = ui::View::OpenShifts;
         ui.frame();
@@ -43,6 +44,13 @@ TEST_CASE("book now: the first open shift becomes the clinician's, and they are 
     int mine = 0;
     for (const Shift& s : p.ui.app().state().shifts) mine += s.assignee == me && s.status == ShiftStatus::Booked && s.source == ShiftSource::Bank;
     CHECK(mine == 1);
+    // On a phone there is no Ctrl+Z: the toast offers Undo, and one tap puts the shift back.
+    REQUIRE(p.ui.click_widget("\xef\x83\xa2  Undo##toast"));
+    mine = 0;
+    for (const Shift& s : p.ui.app().state().shifts) mine += s.assignee == me && s.status == ShiftStatus::Booked && s.source == ShiftSource::Bank;
+    INFO(p.ui.app().last_message());
+    CHECK(mine == 0);
+    CHECK(p.ui.app().last_message().rfind("Undone: Booked: ", 0) == 0);
 }
 
 TEST_CASE("apply: on a ward that approves, the tap makes an application instead") {
