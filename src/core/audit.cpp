@@ -276,6 +276,8 @@ std::string body(const State& s, const std::string& type, const std::string& aut
     return generic(s, r);
 }
 
+std::string short_name(const RuleSpec& r);
+
 std::string rule_short_name(const State& s, const Violation& v) {
     const Staff* p = s.find_staff(v.staff);
     const RuleSet* set = p ? &rule_set_for(s, *p) : nullptr;
@@ -283,7 +285,11 @@ std::string rule_short_name(const State& s, const Violation& v) {
     for (const RuleSet& rs : rule_sets())
         for (const RuleSpec& x : (set ? set->rules : rs.rules))
             if (x.id == v.rule && !spec) spec = &x;
-    if (!spec) return v.rule;
+    return spec ? short_name(*spec) : v.rule;
+}
+
+std::string short_name(const RuleSpec& r) {
+    const RuleSpec* spec = &r;
     switch (spec->kind) {
         case RuleKind::Overlap: return "no double booking";
         case RuleKind::GroupMatch: return "staff group";
@@ -301,7 +307,7 @@ std::string rule_short_name(const State& s, const Violation& v) {
         case RuleKind::WeekendFrequency: return "1 weekend in " + std::to_string(spec->limit);
         case RuleKind::WeeklyRest: return format_duration(spec->limit) + " weekly rest";
     }
-    return v.rule;
+    return std::string(spec->id);
 }
 
 void add_unique(std::vector<std::string>& list, const std::string& x) {
@@ -477,6 +483,16 @@ std::string audit_time(const AuditEntry& e) {
     if (!t) return e.time;
     const LocalDateTime local = utc_to_london(UtcMinutes(t->date.days) * 1440 + t->minute);
     return format_weekday_day_month(local.date) + ", " + format_clock(local.minute);
+}
+
+std::vector<std::pair<std::string, std::string>> overridable_rules() {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const RuleSet& set : rule_sets())
+        for (const RuleSpec& r : set.rules)
+            if (r.severity == Severity::Block &&
+                std::none_of(out.begin(), out.end(), [&](const auto& x) { return x.first == r.id; }))
+                out.emplace_back(std::string(r.id), short_name(r));
+    return out;
 }
 
 std::string describe_entity(const State& s, Collection c, const json& img) {

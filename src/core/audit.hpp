@@ -59,6 +59,9 @@ std::string audit_time(const AuditEntry& e);
 // since booked Early, Thu 5 Mar, Ward 7 · Acute Medicine, so this cannot be undone").
 std::string undo_conflict(const State& state, const CommandLog& log, const EntityChange& change);
 
+// The rules a manager can override, as (id, short name: "11 h rest"), for a filter's list.
+std::vector<std::pair<std::string, std::string>> overridable_rules();
+
 // "Early, Thu 5 Mar, Ward 7": what an entity is, from its image.
 std::string describe_entity(const State& names, Collection c, const nlohmann::json& image);
 

@@ -75,6 +75,22 @@ void date_filter(ViewContext& ctx, AuditFilter& f, float width) {
     }
 }
 
+// Any change, any overridden rule, or the overrides of one rule ("11 h rest").
+void rule_filter(RotaScreen& m, float width) {
+    static const auto rules = overridable_rules();
+    std::string current = m.audit_rule.empty() ? "Any change" : m.audit_rule == "*" ? "Rules overridden" : m.audit_rule;
+    for (const auto& [id, name] : rules)
+        if (id == m.audit_rule) current = "Overrode \xE2\x80\x98" + name + "\xE2\x80\x99";
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo("##audit-rule", current.c_str())) {
+        if (ImGui::Selectable("Any change", m.audit_rule.empty())) m.audit_rule.clear();
+        if (ImGui::Selectable("Rules overridden", m.audit_rule == "*")) m.audit_rule = "*";
+        for (const auto& [id, name] : rules)
+            if (ImGui::Selectable(("Overrode \xE2\x80\x98" + name + "\xE2\x80\x99##" + id).c_str(), m.audit_rule == id)) m.audit_rule = id;
+        ImGui::EndCombo();
+    }
+}
+
 void entry_card(ViewContext& ctx, const AuditEntry& e, float width) {
     const User* u = ctx.state.find_user(e.author);
     ImGui::PushFont(ctx.fonts.small);
@@ -105,7 +121,7 @@ void draw_audit_panel(ViewContext& ctx, RotaScreen& m, float width) {
     if (small_button(ICON_CLOSE "##close-history")) m.audit_open = false;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close the history");
 
-    f.rule = m.audit_overrides_only ? "*" : "";
+    f.rule = m.audit_rule;
     const CommandSink::AuditListing& listing = ctx.commands.audit(f);
     text_muted_wrapped("%s", listing.from_server ? "Every change you may see, with who made it and why a rule was overridden."
                                                  : "The changes made and seen in this browser (the server's history shows when online).");
@@ -116,7 +132,7 @@ void draw_audit_panel(ViewContext& ctx, RotaScreen& m, float width) {
     person_filter(ctx, m, f, half);
     date_filter(ctx, f, half);
     ImGui::SameLine(0, 8);
-    ImGui::Checkbox("Overrides only", &m.audit_overrides_only);
+    rule_filter(m, half);
     if (button(ICON_DOWNLOAD "  Export CSV", ButtonKind::Secondary)) ctx.commands.export_audit(f);
     ImGui::Separator();
 

@@ -403,7 +403,7 @@ void draw_home_view(ViewContext& ctx, HomeScreen& m) {
         place([&] { notifications_card(ctx, m, me); });
         return;
     }
-    if (!ctx.user || ctx.user->role == Role::Clinician) {
+    if (!ctx.user || !runs_rotas(*ctx.user)) {
         ImGui::TextWrapped("This account has no staff record, so there are no shifts of its own.");
         return;
     }

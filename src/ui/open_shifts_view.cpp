@@ -84,7 +84,7 @@ void booking_footer(ViewContext& ctx, OpenShiftsScreen& m, const Shift& s, float
 // The manager's approval queue: pending applications for shifts on wards they manage, each with the
 // applicant, the rules' verdict for them, and Approve / Decline in one click.
 void draw_approval_queue(ViewContext& ctx) {
-    if (!ctx.user || ctx.user->role == Role::Clinician) return;
+    if (!ctx.user || !runs_rotas(*ctx.user)) return;   // the queue is for those who decide applications
     std::vector<const Application*> pending;
     for (const Application& a : ctx.state.applications) {
         if (a.status != RequestStatus::Pending) continue;

@@ -75,7 +75,7 @@ struct RotaScreen {
     // The history beside the rota: open or not, and its filters.
     bool audit_open = false;
     AuditFilter audit_filter;
-    bool audit_overrides_only = false;
+    std::string audit_rule;        // "" any change, "*" any override, or one rule's id
     char audit_person_search[48] = "";
     // Filters: by name (case-insensitive) and staff group (-1 = all).
     char search[64] = "";

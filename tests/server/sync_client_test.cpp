@@ -63,11 +63,6 @@ struct Harness {
     }
 };
 
-std::string first_open(const sb::State& s, const std::string& ward) {
-    for (const sb::Shift& x : s.shifts)
-        if (x.status == sb::ShiftStatus::Open && x.ward == ward) return x.id;
-    return {};
-}
 }  // namespace
 
 TEST_CASE("the sync client signs in, books, is confirmed in place and takes colleagues' changes in place") {
