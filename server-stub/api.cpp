@@ -22,16 +22,23 @@ void reply(httplib::Response& res, int status, const json& body) {
 
 void error(httplib::Response& res, int status, const std::string& message) { reply(res, status, {{"error", message}}); }
 
-// The signed-in user of a request, or nullopt after answering 401.
-std::optional<User> signed_in(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+// The bearer token of a request, or nullopt after answering 401.
+std::optional<std::string> bearer(const httplib::Request& req, httplib::Response& res) {
     const std::string header = req.get_header_value("Authorization");
     const std::string prefix = "Bearer ";
-    if (header.compare(0, prefix.size(), prefix) != 0) {
+    if (header.compare(0, prefix.size(), prefix) != 0 || header.size() > prefix.size() + 128) {
         res.set_header("WWW-Authenticate", "Bearer");
         error(res, 401, "Sign in first: send the token from POST /api/login as \"Authorization: Bearer <token>\"");
         return std::nullopt;
     }
-    const auto user = api.auth->user_for(header.substr(prefix.size()));
+    return header.substr(prefix.size());
+}
+
+// The signed-in user of a request, or nullopt after answering 401.
+std::optional<User> signed_in(ApiState& api, const httplib::Request& req, httplib::Response& res, bool activity = true) {
+    const auto token = bearer(req, res);
+    if (!token) return std::nullopt;
+    const auto user = api.auth->user_for(*token, activity);
     const auto record = user ? api.service->find_user(*user) : std::nullopt;
     if (!record) {
         res.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
@@ -59,20 +66,44 @@ std::string iso(std::chrono::system_clock::time_point t) {
     return buf;
 }
 
+// Where a request came from: the socket's peer, or behind a trusted proxy the address it reports.
+std::string client_address(const ApiState& api, const httplib::Request& req) {
+    if (!api.trust_proxy) return req.remote_addr;
+    std::string forwarded = req.get_header_value("X-Forwarded-For");
+    if (const auto comma = forwarded.rfind(','); comma != std::string::npos) forwarded.erase(0, comma + 1);
+    forwarded.erase(0, forwarded.find_first_not_of(' '));
+    forwarded.erase(forwarded.find_last_not_of(' ') + 1);
+    const bool address = !forwarded.empty() && forwarded.size() <= 45 &&
+                         forwarded.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos;
+    return address ? forwarded : req.remote_addr;
+}
+
+// A sign-in or sign-out into the audit trail and the database.
+void note_access(ApiState& api, const std::string& event, const std::string& user, const std::string& by, int count = 1) {
+    const AccessEvent e = api.service->access_event(event, user, by, count);
+    if (api.sessions) api.sessions->log(e);
+    api.service->record_access(e);
+}
+
 void login(ApiState& api, const httplib::Request& req, httplib::Response& res) {
     auto body = body_json(req, res);
     if (!body) return;
-    if (!body->is_object() || !body->contains("username") || !(*body)["username"].is_string() || !body->contains("password") ||
-        !(*body)["password"].is_string())
-        return error(res, 400, "Send {\"username\": \"…\", \"password\": \"…\"}");
-    const std::string user = (*body)["username"];
-    const Auth::Login r = api.auth->login(user, (*body)["password"], req.remote_addr);
-    if (r.outcome == Auth::Login::Throttled) {
+    if (!body->is_object() || body->size() != 2 || !body->contains("username") || !(*body)["username"].is_string() ||
+        !body->contains("password") || !(*body)["password"].is_string())
+        return error(res, 400, "Send {\"username\": \"…\", \"password\": \"…\"} and nothing else");
+    const std::string user = (*body)["username"], password = (*body)["password"];
+    if (user.size() > 64 || password.size() > 1024)
+        return error(res, 400, "A username has at most 64 characters and a password at most 1024");
+    const Auth::Login r = api.auth->login(user, password, client_address(api, req));
+    if (r.outcome == Auth::Login::Throttled || r.outcome == Auth::Login::Busy) {
         res.set_header("Retry-After", std::to_string(r.retry_after_seconds));
+        if (r.outcome == Auth::Login::Busy)
+            return error(res, 503, "The server is busy checking other sign-ins: try again in " + std::to_string(r.retry_after_seconds) + " s");
         return error(res, 429, "Too many failed sign-ins: wait " + std::to_string(r.retry_after_seconds) + " s and try again");
     }
     const auto record = r.outcome == Auth::Login::Ok ? api.service->find_user(user) : std::nullopt;
     if (!record) return error(res, 401, "Wrong username or password");
+    note_access(api, "sign_in", record->id, record->id);
     json u = {{"id", record->id}, {"name", record->name}, {"role", to_string(record->role)}, {"wards", record->wards}};
     if (!record->staff.empty()) u["staff"] = record->staff;
     reply(res, 200, {{"token", r.token}, {"expires_at", iso(r.expires)}, {"user", u}});
@@ -115,7 +146,34 @@ void commands(ApiState& api, const httplib::Request& req, httplib::Response& res
     reply(res, status, {{"results", out}, {"revision", api.service->revision()}});
 }
 
-// GET /api/audit?ward=&staff=&rule=&from=&to=&limit=&before=&format=csv
+// POST /api/logout: the session ends at the server, whoever later finds the token.
+void logout(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+    const auto token = bearer(req, res);
+    if (!token) return;
+    const auto user = api.auth->logout(*token);
+    if (!user) return error(res, 401, "That sign-in had already ended");
+    note_access(api, "sign_out", *user, *user);
+    reply(res, 200, {{"signed_out", *user}});
+}
+
+// POST /api/sessions/end {"user": "…"}: an administrator signs someone out everywhere (a lost
+// phone, a shared PC left signed in, someone leaving the trust).
+void end_sessions(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+    auto admin = signed_in(api, req, res);
+    if (!admin) return;
+    if (admin->role != Role::Admin) return error(res, 403, "Only an administrator can end someone's sessions");
+    auto body = body_json(req, res);
+    if (!body) return;
+    if (!body->is_object() || body->size() != 1 || !body->contains("user") || !(*body)["user"].is_string())
+        return error(res, 400, "Send {\"user\": \"<account id>\"} and nothing else");
+    const std::string user = (*body)["user"];
+    if (!format::valid_id(user) || !api.service->find_user(user)) return error(res, 400, "There is no account " + user.substr(0, 64));
+    const int ended = api.auth->end_sessions(user);
+    note_access(api, "sessions_ended", user, admin->id, ended);
+    reply(res, 200, {{"user", user}, {"ended", ended}});
+}
+
+// GET /api/audit?ward=&staff=&rule=&from=&to=&events=&limit=&before=&format=csv
 void audit(ApiState& api, const httplib::Request& req, httplib::Response& res) {
     auto user = signed_in(api, req, res);
     if (!user) return;
@@ -142,11 +200,14 @@ void audit(ApiState& api, const httplib::Request& req, httplib::Response& res) {
                 return bad(name == "limit" ? "must be a whole number from 1 to 5000" : "must be a revision (a whole number)");
             if (name == "limit") limit = size_t(n);
             else before = n;
+        } else if (name == "events") {
+            if (value != "changes" && value != "access" && value != "all") return bad("must be changes, access (sign-ins and sign-outs) or all");
+            f.events = value == "changes" ? AuditFilter::Events::Changes : value == "access" ? AuditFilter::Events::Access : AuditFilter::Events::All;
         } else if (name == "format") {
             if (value != "csv" && value != "json") return bad("must be csv or json");
             csv = value == "csv";
         } else {
-            return error(res, 400, "?" + name.substr(0, 40) + "= is not a filter of the audit trail (ward, staff, rule, from, to, limit, before, format)");
+            return error(res, 400, "?" + name.substr(0, 40) + "= is not a filter of the audit trail (ward, staff, rule, from, to, events, limit, before, format)");
         }
     }
     const RotaService::AuditPage page = api.service->audit(*user, f, limit, before);
@@ -173,6 +234,8 @@ void register_api(httplib::Server& server, std::shared_ptr<ApiState> api) {
                          {"auth", true}});
     });
     server.Post("/api/login", [api](const httplib::Request& req, httplib::Response& res) { login(*api, req, res); });
+    server.Post("/api/logout", [api](const httplib::Request& req, httplib::Response& res) { logout(*api, req, res); });
+    server.Post("/api/sessions/end", [api](const httplib::Request& req, httplib::Response& res) { end_sessions(*api, req, res); });
     if (!api->demo_accounts.empty())
         server.Get("/api/demo-users", [api](const httplib::Request&, httplib::Response& res) {
             json list = json::array();
@@ -191,7 +254,7 @@ void register_api(httplib::Server& server, std::shared_ptr<ApiState> api) {
         res.set_content(std::move(*snapshot), "application/json");
     });
     server.Get("/api/changes", [api](const httplib::Request& req, httplib::Response& res) {
-        auto user = signed_in(*api, req, res);
+        auto user = signed_in(*api, req, res, false);
         if (!user) return;
         char* end = nullptr;
         const std::string since = req.get_param_value("since");
@@ -200,8 +263,13 @@ void register_api(httplib::Server& server, std::shared_ptr<ApiState> api) {
         // Long-poll: hold the request until something changes, for at most `wait` seconds (default 25).
         long wait = 25;
         if (req.has_param("wait")) wait = std::clamp(std::strtol(req.get_param_value("wait").c_str(), nullptr, 10), 0L, 55L);
-        if (req.get_param_value("stream") == "1")
-            return stream_changes(*api->service, *user, r, req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos, res);
+        if (req.get_param_value("stream") == "1") {
+            // The stream ends as soon as the session does (signed out, ended by an administrator).
+            const std::string token = req.get_header_value("Authorization").substr(7);
+            auto still_signed_in = [api, token] { return api->auth->user_for(token, false).has_value(); };
+            return stream_changes(*api->service, *user, r, req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos,
+                                  std::move(still_signed_in), res);
+        }
         reply(res, 200, api->service->changes_since(r, *user, std::chrono::seconds(wait)));
     });
     server.Post("/api/commands", [api](const httplib::Request& req, httplib::Response& res) { commands(*api, req, res); });

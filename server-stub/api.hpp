@@ -21,8 +21,14 @@ struct DemoAccount {
 struct ApiState {
     RotaService* service = nullptr;
     Auth* auth = nullptr;
-    std::string data_source;                 // "demo" or the file it was loaded from
-    std::vector<DemoAccount> demo_accounts;  // empty with real data: /api/demo-users is then a 404
+    SessionStore* sessions = nullptr;        // where sign-ins and sign-outs are logged (may be null)
+    std::string data_source;                 // "demo" or "file" (never a path: health is public)
+    // Filled only when this start runs on demo data and asked for it (--demo-staff, --demo-accounts);
+    // otherwise /api/demo-users is a 404, whatever an earlier start published.
+    std::vector<DemoAccount> demo_accounts;
+    // Behind a reverse proxy: the client's address is the last one in X-Forwarded-For (the one the
+    // proxy added). Off by default, since anyone can send that header to a server facing the world.
+    bool trust_proxy = false;
 };
 
 void register_api(httplib::Server& server, std::shared_ptr<ApiState> api);

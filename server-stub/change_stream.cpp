@@ -51,12 +51,19 @@ struct Stream {
 };
 }  // namespace
 
-void stream_changes(RotaService& service, const User& user, int64_t since, bool gzip, httplib::Response& res) {
+void stream_changes(RotaService& service, const User& user, int64_t since, bool gzip, std::function<bool()> signed_in,
+                    httplib::Response& res) {
     auto stream = std::make_shared<Stream>(gzip);
     stream->since = since;
     if (gzip) res.set_header("Content-Encoding", "gzip");
     // Not a type cpp-httplib compresses itself: the lines are compressed (and flushed) here.
-    res.set_chunked_content_provider("application/x-ndjson", [&service, user, stream](size_t, httplib::DataSink& sink) {
+    res.set_chunked_content_provider("application/x-ndjson", [&service, user, stream, signed_in = std::move(signed_in)](size_t, httplib::DataSink& sink) {
+        if (!stream->first && !signed_in()) {
+            const std::string bytes = stream->compressor.add("", true);
+            sink.write(bytes.data(), bytes.size());
+            sink.done();
+            return true;
+        }
         const auto elapsed = std::chrono::steady_clock::now() - stream->started;
         const bool ending = elapsed >= kLifetime;
         const auto wait = stream->first ? std::chrono::milliseconds(0)

@@ -6,10 +6,14 @@
 #pragma once
 #include <httplib.h>
 
+#include <functional>
+
 #include "rota_service.hpp"
 
 namespace sb::server {
 
-void stream_changes(RotaService& service, const User& user, int64_t since, bool gzip, httplib::Response& res);
+// `signed_in` is asked before each line: once it says no, the stream ends (the next request gets 401).
+void stream_changes(RotaService& service, const User& user, int64_t since, bool gzip, std::function<bool()> signed_in,
+                    httplib::Response& res);
 
 }  // namespace sb::server

@@ -2,7 +2,7 @@
 //
 //   shiftbank-server [--host 127.0.0.1] [--port 8080] [--web build/web] [--db FILE.sqlite] [--fresh]
 //                    [--data FILE.json | --demo-staff N --demo-weeks W --demo-seed S]
-//                    [--token-hours H]
+//                    [--demo-accounts] [--token-hours H] [--idle-minutes M] [--trust-proxy]
 //
 // A new database is filled from --data or the demo generator; an existing one is used as it is
 // (--fresh empties it first). Without --db the data lives in a temporary file for this run only.
@@ -43,8 +43,12 @@ struct Options {
     std::string db;
     bool fresh = false;
     bool demo_accounts = false;   // publish demo passwords for the accounts in --data too
+    bool demo_asked = false;      // --demo-staff or --demo-accounts in this start
     bool data_given = false;
+    bool trust_proxy = false;
+    bool personal_data = false;   // export: everyone's contact details, documents and leave too
     long token_hours = 12;
+    long idle_minutes = 240;
     sb::DemoOptions demo;
 };
 
@@ -53,8 +57,9 @@ int usage(const char* why) {
                  "shiftbank-server: %s\n"
                  "usage: shiftbank-server [--host ADDR] [--port N] [--web DIR] [--db FILE.sqlite] [--fresh]\n"
                  "                        [--data FILE.json | --demo-staff N --demo-weeks W --demo-seed S]\n"
-                 "                        [--demo-accounts] [--token-hours H]\n"
+                 "                        [--demo-accounts] [--token-hours H] [--idle-minutes M] [--trust-proxy]\n"
                  "       shiftbank-server export --out DIR [--web DIR] [--db FILE | --data FILE | --demo-staff N]\n"
+                 "                        [--include-personal-data]\n"
                  "       shiftbank-server passwd --db FILE --user NAME   (the password on standard input)\n",
                  why);
     return 2;
@@ -134,7 +139,9 @@ int main(int argc, char** argv) {
     for (int i = first_option; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--fresh") { o.fresh = true; continue; }
-        if (a == "--demo-accounts") { o.demo_accounts = true; continue; }
+        if (a == "--demo-accounts") { o.demo_accounts = o.demo_asked = true; continue; }
+        if (a == "--trust-proxy") { o.trust_proxy = true; continue; }
+        if (a == "--include-personal-data" && command == "export") { o.personal_data = true; continue; }
         if (i + 1 >= argc) return usage(("missing value after " + a).c_str());
         const char* v = argv[++i];
         long n = 0;
@@ -146,7 +153,8 @@ int main(int argc, char** argv) {
         else if (a == "--out" && command == "export") export_dir = v;
         else if (a == "--user" && command == "passwd") passwd_user = v;
         else if (a == "--token-hours") { if (!parse_int(v, 0, 24 * 90, n)) return usage("--token-hours takes 0-2160"); o.token_hours = n; }
-        else if (a == "--demo-staff") { o.data_given = true; if (!parse_int(v, 1, 20000, n)) return usage("--demo-staff takes 1-20000"); o.demo.staff = int(n); }
+        else if (a == "--idle-minutes") { if (!parse_int(v, 1, 60 * 24 * 90, n)) return usage("--idle-minutes takes 1-129600"); o.idle_minutes = n; }
+        else if (a == "--demo-staff") { o.data_given = o.demo_asked = true; if (!parse_int(v, 1, 20000, n)) return usage("--demo-staff takes 1-20000"); o.demo.staff = int(n); }
         else if (a == "--demo-weeks") { if (!parse_int(v, 1, 12, n)) return usage("--demo-weeks takes 1-12"); o.demo.weeks = int(n); }
         else if (a == "--demo-seed") { if (!parse_int(v, 0, 1L << 30, n)) return usage("--demo-seed takes a number"); o.demo.seed = uint64_t(n); }
         else return usage(("unknown option " + a).c_str());
@@ -188,7 +196,7 @@ int main(int argc, char** argv) {
                 return 2;
             }
             initial = std::move(r.state);
-            source = o.demo_accounts ? "demo" : o.data;
+            source = o.demo_accounts ? "demo" : "file";
         } else {
             initial = sb::make_demo_trust(o.demo);
             source = "demo";
@@ -212,7 +220,11 @@ int main(int argc, char** argv) {
         return std::fprintf(stderr, "shiftbank-server: %s\n", e.what()), 1;
     }
     if (!export_dir.empty()) {
-        const sb::LoadResult all = sb::load_state(service->snapshot_for(sb::User{"admin", "", sb::Role::Admin, "", {}}).value_or(""));
+        // A static copy is for anyone who finds it: by default what a clinician sees of colleagues
+        // (core/visibility.cpp, for a reader who is nobody on the rota), not contact details,
+        // documents, leave or pay.
+        const sb::User reader = o.personal_data ? sb::User{"admin", "", sb::Role::Admin, "", {}} : sb::User{"", "", sb::Role::Clinician, "", {}};
+        const sb::LoadResult all = sb::load_state(service->snapshot_for(reader).value_or(""));
         service->stop();
         const int rc = export_static(o.web, export_dir, all.state);
         service.reset();
@@ -221,13 +233,24 @@ int main(int argc, char** argv) {
             for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temp_db + suffix);
         return rc;
     }
-    sb::server::Auth auth(std::chrono::hours(o.token_hours));
+    std::unique_ptr<sb::server::SessionStore> sessions;
+    try {
+        sessions = std::make_unique<sb::server::SessionStore>(o.db);
+    } catch (const std::exception& e) {
+        return std::fprintf(stderr, "shiftbank-server: %s\n", e.what()), 1;
+    }
+    for (const sb::server::AccessEvent& e : sessions->access_log()) service->record_access(e);
+    sb::server::Auth auth({std::chrono::hours(o.token_hours), std::chrono::minutes(o.idle_minutes)}, sessions.get());
     auth.set_hashes(store->password_hashes());
     auto api = std::make_shared<sb::server::ApiState>();
     api->service = service.get();
     api->auth = &auth;
-    api->data_source = store->meta("source");
-    if (api->data_source == "demo") {
+    api->sessions = sessions.get();
+    api->trust_proxy = o.trust_proxy;
+    api->data_source = store->meta("source") == "demo" ? "demo" : "file";
+    // The demo's passwords are published only when this start asked for demo data: a database that
+    // once ran as a demo and now holds real accounts publishes nothing.
+    if (api->data_source == "demo" && (o.demo_asked || (created && o.data.empty()))) {
         const std::string everyone = service->snapshot_for(sb::User{"admin", "", sb::Role::Admin, "", {}}).value_or("");
         const sb::LoadResult all = sb::load_state(everyone);
         for (const sb::User& u : all.state.users) {
@@ -286,6 +309,7 @@ int main(int argc, char** argv) {
                 static_cast<long long>(service->revision()));
     if (temp_db.empty()) std::printf("Database: %s%s\n", std::filesystem::absolute(o.db).c_str(), created ? " (new)" : "");
     else std::printf("Database: a temporary file for this run only (use --db FILE to keep the data)\n");
+    if (o.trust_proxy) std::printf("Trusting X-Forwarded-For for client addresses (run it only behind your proxy)\n");
     if (!api->demo_accounts.empty()) std::printf("Demo accounts: see /api/demo-users (e.g. admin / %s)\n", sb::server::demo_password("admin").c_str());
     std::printf("Open http://%s:%d/\n", o.host.c_str(), port);
     std::fflush(stdout);
@@ -296,6 +320,7 @@ int main(int argc, char** argv) {
     }
     service->stop();   // the last batch is written before the database closes
     service.reset();
+    sessions.reset();
     store.reset();
     if (!temp_db.empty())
         for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(temp_db + suffix);

@@ -247,6 +247,18 @@ void RotaService::close_feeds() {
     durable_cv_.notify_all();
 }
 
+AccessEvent RotaService::access_event(const std::string& event, const std::string& user, const std::string& by, int count) {
+    std::lock_guard lock(mu_);
+    return {now_iso(), event, user, by, count, durable_revision_};
+}
+
+void RotaService::record_access(const AccessEvent& a) {
+    std::lock_guard lock(mu_);
+    const auto at = std::upper_bound(audit_.begin(), audit_.end(), a.revision,
+                                     [](int64_t r, const AuditEntry& e) { return r < e.revision; });
+    audit_.insert(at, access_entry(state_, a.revision, a.time, a.event, a.user, a.by, a.count));
+}
+
 RotaService::AuditPage RotaService::audit(const User& user, const AuditFilter& filter, size_t limit, int64_t before) {
     std::unique_lock lock(mu_);
     AuditPage page;
@@ -255,11 +267,20 @@ RotaService::AuditPage RotaService::audit(const User& user, const AuditFilter& f
         if (!may_read(state_, user, *it)) continue;
         AuditEntry e = as_read_by(user, *it);
         if (!matches(e, filter)) continue;
-        if (page.entries.size() == limit) {
+        if (page.entries.size() >= limit && e.revision != page.entries.back().revision) {
             page.more = true;
             break;
         }
         page.entries.push_back(std::move(e));
+    }
+    // Full, and ending inside a revision: that revision's entries go to the next page, unless the
+    // page is nothing else.
+    if (page.more) {
+        const int64_t last = page.entries.back().revision;
+        auto keep = page.entries.end();
+        while (keep != page.entries.begin() && std::prev(keep)->revision == last) --keep;
+        if (keep != page.entries.begin() && page.entries.size() > limit)
+            page.entries.erase(keep, page.entries.end());
     }
     return page;
 }

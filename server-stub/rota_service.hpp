@@ -16,6 +16,7 @@
 
 #include "core/audit.hpp"
 #include "core/commands/command.hpp"
+#include "session_store.hpp"
 #include "store.hpp"
 
 namespace sb::server {
@@ -47,7 +48,15 @@ public:
     // administrators, and to a clinician for their own commands only.
     nlohmann::json changes_since(int64_t since, const User& user, std::chrono::milliseconds wait);
 
+    // A sign-in, sign-out or ending of sessions, stamped with the server's clock and the durable
+    // revision (so it sits after the changes that person could have seen): returned to be kept.
+    AccessEvent access_event(const std::string& event, const std::string& user, const std::string& by, int count = 1);
+    // Puts it in the audit trail (also at start-up, for the ones in the database).
+    void record_access(const AccessEvent& e);
+
     // The audit trail `user` may read, newest first, filtered; before > 0: older than that revision.
+    // A page ends between revisions, never inside one (so `before` the last entry's revision loses
+    // nothing); a single revision with more entries than `limit` comes whole.
     struct AuditPage {
         std::vector<AuditEntry> entries;
         bool more = false;    // older entries match too
@@ -80,7 +89,7 @@ private:
     uint64_t submitted_ = 0, durable_ = 0;   // tickets: submits are answered once durable_ reaches theirs
     int64_t snapshot_revision_ = 0;         // revision of the newest snapshot in the database
     std::deque<Recent> recent_;             // the newest accepted commands, for /api/changes
-    std::vector<AuditEntry> audit_;         // every accepted command, oldest first
+    std::vector<AuditEntry> audit_;         // every accepted command and sign-in, by revision
     std::string cached_full_;               // the whole state's JSON at cached_revision_
     int64_t cached_revision_ = -1;
     bool stopping_ = false;

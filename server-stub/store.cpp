@@ -1,76 +1,33 @@
 #include "store.hpp"
 
-#include <sqlite3.h>
-
 #include <stdexcept>
 
-namespace sb::server {
-namespace {
-// A prepared statement that finalises itself; errors become exceptions with SQLite's message.
-class Stmt {
-public:
-    Stmt(sqlite3* db, const char* sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql, -1, &s_, nullptr) != SQLITE_OK)
-            throw std::runtime_error(std::string("database: ") + sqlite3_errmsg(db));
-    }
-    ~Stmt() { sqlite3_finalize(s_); }
-    Stmt& text(int i, const std::string& v) {
-        sqlite3_bind_text(s_, i, v.data(), int(v.size()), SQLITE_TRANSIENT);
-        return *this;
-    }
-    Stmt& integer(int i, int64_t v) {
-        sqlite3_bind_int64(s_, i, v);
-        return *this;
-    }
-    bool step() {
-        const int rc = sqlite3_step(s_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
-        throw std::runtime_error(std::string("database: ") + sqlite3_errmsg(db_));
-    }
-    void run() {
-        step();
-        sqlite3_reset(s_);
-        sqlite3_clear_bindings(s_);
-    }
-    std::string column_text(int i) const {
-        const auto* p = sqlite3_column_text(s_, i);
-        return p ? std::string(reinterpret_cast<const char*>(p), size_t(sqlite3_column_bytes(s_, i))) : std::string();
-    }
-    int64_t column_int(int i) const { return sqlite3_column_int64(s_, i); }
+#include "sqlite_stmt.hpp"
 
-private:
-    sqlite3* db_;
-    sqlite3_stmt* s_ = nullptr;
-};
-}  // namespace
+namespace sb::server {
 
 Store::Store(const std::string& path, bool start_over) : path_(path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr) != SQLITE_OK) {
-        const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw std::runtime_error("cannot open the database " + path + ": " + why);
-    }
+    // Store's own methods use db_: it is set while the setup runs, and cleared if that throws.
     try {
-        sqlite3_busy_timeout(db_, 5000);
-        exec("PRAGMA journal_mode=WAL");
-        // FULL: a commit is on disk (WAL fsynced) before write() returns, so an acknowledged command
-        // survives a crash or power cut, not only a killed process.
-        exec("PRAGMA synchronous=FULL");
-        exec("PRAGMA foreign_keys=ON");
-        exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-        exec("CREATE TABLE IF NOT EXISTS passwords (user TEXT PRIMARY KEY, hash TEXT NOT NULL)");
-        if (start_over) reset();
-        // A database written by an earlier version keeps command ids global and no change sets: it
-        // cannot be read as this one. Nothing is changed in it; the message says how to start over.
-        if (!has_table("snapshots")) reset();
-        else if (meta("schema") != kSchema)
-            throw std::runtime_error("the database " + path + " was made by an earlier version of Shiftbank (layout " +
-                                     (meta("schema").empty() ? std::string("1") : meta("schema")) + ", this version writes " + kSchema +
-                                     "); keep it for that version, or start over with --fresh");
+        db_ = open_database(path, [&](sqlite3* db) {
+            db_ = db;
+            exec("PRAGMA journal_mode=WAL");
+            // FULL: a commit is on disk (WAL fsynced) before write() returns, so an acknowledged
+            // command survives a crash or power cut, not only a killed process.
+            exec("PRAGMA synchronous=FULL");
+            exec("PRAGMA foreign_keys=ON");
+            exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            exec("CREATE TABLE IF NOT EXISTS passwords (user TEXT PRIMARY KEY, hash TEXT NOT NULL)");
+            if (start_over) reset();
+            // A database written by an earlier version keeps command ids global and no change sets:
+            // it cannot be read as this one. Nothing is changed in it; the message says how to start over.
+            if (!has_table("snapshots")) reset();
+            else if (meta("schema") != kSchema)
+                throw std::runtime_error("the database " + path + " was made by an earlier version of Shiftbank (layout " +
+                                         (meta("schema").empty() ? std::string("1") : meta("schema")) + ", this version writes " +
+                                         kSchema + "); keep it for that version, or start over with --fresh");
+        });
     } catch (...) {
-        sqlite3_close(db_);
         db_ = nullptr;
         throw;
     }
@@ -78,14 +35,7 @@ Store::Store(const std::string& path, bool start_over) : path_(path) {
 
 Store::~Store() { sqlite3_close(db_); }
 
-void Store::exec(const char* sql) const {
-    char* err = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-        const std::string why = err ? err : "unknown error";
-        sqlite3_free(err);
-        throw std::runtime_error("database: " + why);
-    }
-}
+void Store::exec(const char* sql) const { exec_sql(db_, sql); }
 
 bool Store::empty() const { return !latest_snapshot(); }
 
@@ -99,6 +49,7 @@ void Store::reset() {
     // --fresh on a database of any layout: the tables are made anew in this version's.
     exec("BEGIN IMMEDIATE");
     exec("DROP TABLE IF EXISTS snapshots; DROP TABLE IF EXISTS commands; DROP TABLE IF EXISTS outcomes; DELETE FROM passwords;"
+         " DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS access_log;"
          " DELETE FROM meta");
     exec("CREATE TABLE snapshots (revision INTEGER PRIMARY KEY, state TEXT NOT NULL)");
     exec("CREATE TABLE commands (revision INTEGER PRIMARY KEY, id TEXT NOT NULL, author TEXT NOT NULL,"

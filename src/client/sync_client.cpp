@@ -164,7 +164,10 @@ void SyncClient::new_session() {
 
 void SyncClient::sign_out() {
     // The sign-in goes; the person's unanswered changes stay saved for when they sign in again.
+    // The server ends the session too, so the token is worth nothing to whoever uses this PC next
+    // (its answer belongs to the old session and is dropped).
     save_pending();
+    if (server_ && !token_.empty()) send(Kind::Other, {"POST", "api/logout", "", token_});
     new_session();
     token_.clear();
     user_.clear();

@@ -375,6 +375,26 @@ AuditEntry audit_entry(const State& names, const Command& cmd, const CommandResu
     return e;
 }
 
+AuditEntry access_entry(const State& names, int64_t revision, const std::string& time, const std::string& event,
+                        const std::string& user, const std::string& by, int count) {
+    auto name = [&](const std::string& id) {
+        const User* u = names.find_user(id);
+        return u ? u->name : id;
+    };
+    AuditEntry e;
+    e.revision = revision;
+    e.time = time;
+    e.type = event;
+    e.author = event == "sessions_ended" ? by : user;
+    if (event == "sign_in") e.text = name(user) + " signed in";
+    else if (event == "sign_out") e.text = name(user) + " signed out";
+    else
+        e.text = name(by) + " ended " + (by == user ? std::string("their own") : possessive(name(user))) + " " +
+                 (count == 0 ? std::string("sessions (none was open)") : count == 1 ? std::string("session") : std::to_string(count) + " sessions");
+    if (const User* u = names.find_user(user); u && !u->staff.empty()) e.staff.push_back(u->staff);
+    return e;
+}
+
 std::string audit_sentence(const AuditEntry& e, bool with_override) {
     std::string out = e.text;
     if (with_override && !e.override_reason.empty()) {
@@ -410,7 +430,10 @@ AuditEntry as_read_by(const User& viewer, AuditEntry e) {
     return e;
 }
 
+bool is_access(const AuditEntry& e) { return e.type == "sign_in" || e.type == "sign_out" || e.type == "sessions_ended"; }
+
 bool matches(const AuditEntry& e, const AuditFilter& f) {
+    if (f.events != AuditFilter::Events::All && is_access(e) != (f.events == AuditFilter::Events::Access)) return false;
     if (!f.ward.empty() && std::find(e.wards.begin(), e.wards.end(), f.ward) == e.wards.end()) return false;
     if (!f.staff.empty() && e.author != f.staff && std::find(e.staff.begin(), e.staff.end(), f.staff) == e.staff.end()) return false;
     if (f.rule == "*" && e.overridden_rules.empty()) return false;

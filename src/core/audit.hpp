@@ -29,6 +29,12 @@ struct AuditEntry {
 AuditEntry audit_entry(const State& names, const Command& command, const CommandResult& result, int64_t revision,
                        const CommandResult* undone = nullptr);
 
+// A sign-in, sign-out or an administrator ending someone's sessions, in the same trail though not a
+// change: event "sign_in", "sign_out" or "sessions_ended" (`by` ended `count` of `user`'s sessions).
+// Read by administrators and by the person it concerns. Placed after the changes of `revision`.
+AuditEntry access_entry(const State& names, int64_t revision, const std::string& time, const std::string& event,
+                        const std::string& user, const std::string& by, int count);
+
 // The sentence as a person reads it: with ", overriding '11 h rest' because: …" where there is one.
 std::string audit_sentence(const AuditEntry& e, bool with_override = true);
 
@@ -43,7 +49,9 @@ struct AuditFilter {
     std::string staff;          // a person it concerned, or who made it; "" any
     std::string rule;           // an overridden rule id; "" any; "*" any override at all
     std::optional<Date> from, to;   // inclusive, by the entry's date in London
+    enum class Events { Changes, Access, All } events = Events::Changes;   // sign-ins only when asked for
 };
+bool is_access(const AuditEntry& e);   // a sign-in, sign-out or ending of sessions
 bool matches(const AuditEntry& e, const AuditFilter& f);
 // "revision,time,author,type,text,override_reason" with a header line; fields quoted as RFC 4180
 // says, and a leading = + - @ neutralised so a spreadsheet never runs a cell as a formula.

@@ -215,6 +215,7 @@ std::string audit_query(const AuditFilter& f, const char* format) {
     if (!f.ward.empty()) q += "&ward=" + f.ward;
     if (!f.staff.empty()) q += "&staff=" + f.staff;
     if (!f.rule.empty()) q += "&rule=" + std::string(f.rule == "*" ? "%2A" : f.rule);
+    if (f.events == AuditFilter::Events::Access) q += "&events=access";
     if (f.from) q += "&from=" + format_date(*f.from);
     if (f.to) q += "&to=" + format_date(*f.to);
     return q;   // ids and dates only: nothing here needs escaping but the asterisk

@@ -75,18 +75,26 @@ void date_filter(ViewContext& ctx, AuditFilter& f, float width) {
     }
 }
 
-// Any change, any overridden rule, or the overrides of one rule ("11 h rest").
-void rule_filter(RotaScreen& m, float width) {
+// Any change, any overridden rule, the overrides of one rule ("11 h rest"), or sign-ins and
+// sign-outs (which the server shows administrators, and each person their own).
+void rule_filter(RotaScreen& m, AuditFilter& f, float width) {
     static const auto rules = overridable_rules();
-    std::string current = m.audit_rule.empty() ? "Any change" : m.audit_rule == "*" ? "Rules overridden" : m.audit_rule;
+    const bool access = f.events == AuditFilter::Events::Access;
+    std::string current = access ? "Sign-ins and sign-outs" : m.audit_rule.empty() ? "Any change" : m.audit_rule == "*" ? "Rules overridden" : m.audit_rule;
     for (const auto& [id, name] : rules)
-        if (id == m.audit_rule) current = "Overrode \xE2\x80\x98" + name + "\xE2\x80\x99";
+        if (!access && id == m.audit_rule) current = "Overrode \xE2\x80\x98" + name + "\xE2\x80\x99";
+    auto choose = [&](const std::string& rule, AuditFilter::Events events) {
+        m.audit_rule = rule;
+        f.events = events;
+    };
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo("##audit-rule", current.c_str())) {
-        if (ImGui::Selectable("Any change", m.audit_rule.empty())) m.audit_rule.clear();
-        if (ImGui::Selectable("Rules overridden", m.audit_rule == "*")) m.audit_rule = "*";
+        if (ImGui::Selectable("Any change", !access && m.audit_rule.empty())) choose("", AuditFilter::Events::Changes);
+        if (ImGui::Selectable("Rules overridden", !access && m.audit_rule == "*")) choose("*", AuditFilter::Events::Changes);
         for (const auto& [id, name] : rules)
-            if (ImGui::Selectable(("Overrode \xE2\x80\x98" + name + "\xE2\x80\x99##" + id).c_str(), m.audit_rule == id)) m.audit_rule = id;
+            if (ImGui::Selectable(("Overrode \xE2\x80\x98" + name + "\xE2\x80\x99##" + id).c_str(), !access && m.audit_rule == id))
+                choose(id, AuditFilter::Events::Changes);
+        if (ImGui::Selectable("Sign-ins and sign-outs", access)) choose("", AuditFilter::Events::Access);
         ImGui::EndCombo();
     }
 }
@@ -132,7 +140,7 @@ void draw_audit_panel(ViewContext& ctx, RotaScreen& m, float width) {
     person_filter(ctx, m, f, half);
     date_filter(ctx, f, half);
     ImGui::SameLine(0, 8);
-    rule_filter(m, half);
+    rule_filter(m, f, half);
     if (button(ICON_DOWNLOAD "  Export CSV", ButtonKind::Secondary)) ctx.commands.export_audit(f);
     ImGui::Separator();
 

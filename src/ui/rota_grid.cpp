@@ -84,7 +84,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
     std::optional<Shift> dragged_copy;
     if (!m.drag.shift.empty())
         if (const Shift* s = state.find_shift(m.drag.shift)) dragged_copy = *s;
-    if (dragged_copy && (ImGui::IsKeyPressed(ImGuiKey_Escape) || !ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left)))
+    if (dragged_copy && (ImGui::IsKeyPressed(ImGuiKey_Escape) || (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left))))
         dragged_copy.reset(), m.drag = {};
     const Shift* dragged = dragged_copy ? &*dragged_copy : nullptr;
     DropVerdict drop;

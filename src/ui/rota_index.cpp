@@ -80,7 +80,7 @@ void add_ward_rows(RotaIndex& ix, const State& state, const Ward& ward, bool wit
         cells.resize(size_t(days));
         for (int d = 0; d < days; ++d)
             if (lane < vacant[size_t(d)].size()) cells[size_t(d)].push_back(vacant[size_t(d)][lane]);
-        ix.rows.push_back({RotaIndex::Row::Vacant, key});
+        ix.rows.push_back({RotaIndex::Row::Vacant, key, nullptr, {}});
     }
     std::sort(people_here.begin(), people_here.end(), [](const Staff* a, const Staff* b) {
         if (group_order(a->group) != group_order(b->group)) return group_order(a->group) < group_order(b->group);
@@ -96,7 +96,7 @@ void add_ward_rows(RotaIndex& ix, const State& state, const Ward& ward, bool wit
                                ward.id + "/" + std::string(display_name(people_here[i]->group))});
         }
         if (!is_collapsed(ward.id + "/" + std::string(display_name(people_here[i]->group))))
-            ix.rows.push_back({RotaIndex::Row::Person, people_here[i]->id, people_here[i]});
+            ix.rows.push_back({RotaIndex::Row::Person, people_here[i]->id, people_here[i], {}});
     }
 }
 

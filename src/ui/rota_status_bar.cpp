@@ -14,7 +14,8 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
     // Status bar: counts a manager scans first; breaches and warnings jump to the first person.
     RotaIndex::Counts& k = ix.counts;
     if (k.first_day != first_day || k.day_count != day_count || k.rules_revision != ctx.rules.revision) {
-        k = RotaIndex::Counts{first_day, day_count, ctx.rules.revision};
+        k = RotaIndex::Counts{};
+        k.first_day = first_day, k.day_count = day_count, k.rules_revision = ctx.rules.revision;
         std::unordered_map<std::string_view, bool> shown;
         for (const auto& row : ix.rows)
             if (row.kind == RotaIndex::Row::Person) ++k.staff, shown[row.label] = true;

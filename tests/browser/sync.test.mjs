@@ -41,7 +41,7 @@ async function dragSample(page) {
 async function openShiftOnFirstWard() {
   const users = await (await fetch(server.url + 'api/demo-users')).json();
   const admin = users.find((u) => u.username === 'admin');
-  const login = await (await fetch(server.url + 'api/login', { method: 'POST', body: JSON.stringify(admin) })).json();
+  const login = await (await fetch(server.url + 'api/login', { method: 'POST', body: JSON.stringify({ username: admin.username, password: admin.password }) })).json();
   const snap = await (await fetch(server.url + 'api/snapshot', { headers: { Authorization: 'Bearer ' + login.token } })).json();
   return snap.shifts.find((s) => s.status === 'open' && s.ward === 'w01');
 }
@@ -144,7 +144,7 @@ await run([
     const api = async (user, path, body) => {
       const users = await (await fetch(server.url + 'api/demo-users')).json();
       const me = users.find((u) => u.username === user);
-      const login = await (await fetch(server.url + 'api/login', { method: 'POST', body: JSON.stringify(me) })).json();
+      const login = await (await fetch(server.url + 'api/login', { method: 'POST', body: JSON.stringify({ username: me.username, password: me.password }) })).json();
       const r = await fetch(server.url + path, { method: body ? 'POST' : 'GET', headers: { Authorization: 'Bearer ' + login.token },
                                                   body: body ? JSON.stringify(body) : undefined });
       return r.json();

@@ -47,7 +47,7 @@ TEST_CASE("the person's change shows at once, and the server's answer confirms i
     test::Ward1 w;
     w.state.wards[0].instant_booking = true;
     const std::string id = w.open_shift(10).id;
-    Server server{w.state};
+    Server server{w.state, {}};
     CommandStore store([] { return at("2026-03-01T09:00"); });
     store.load(server.view("zoe"), "zoe");
     const CommandResult r = store.submit("book", {{"shift", id}}, "Booked");
@@ -66,7 +66,7 @@ TEST_CASE("colleagues' changes arrive in place, as the person may see them, and 
     w.state.wards[0].instant_booking = true;
     std::vector<std::string> open;
     for (int d = 9; d < 20; ++d) open.push_back(w.open_shift(d).id);
-    Server server{w.state};
+    Server server{w.state, {}};
     CommandStore zoe;
     zoe.load(server.view("zoe"), "zoe");
     // Łukasz books ten shifts and asks for leave (which Zoë may not see): each reaches Zoë's copy.
@@ -96,7 +96,7 @@ TEST_CASE("a change the server refuses is rolled back here, with its reason") {
     test::Ward1 w;
     w.state.wards[0].instant_booking = true;
     const std::string id = w.open_shift(10).id;
-    Server server{w.state};
+    Server server{w.state, {}};
     CommandStore zoe;
     zoe.load(server.view("zoe"), "zoe");
     REQUIRE(zoe.submit("book", {{"shift", id}}, "Booked Early, Tue 10 Mar").accepted());
@@ -116,7 +116,7 @@ TEST_CASE("undo and redo are commands like any other, sent and confirmed; an und
     test::Ward1 w;
     w.state.wards[0].instant_booking = true;
     const std::string id = w.open_shift(10).id;
-    Server server{w.state};
+    Server server{w.state, {}};
     CommandStore zoe([] { return at("2026-03-01T09:00"); });
     zoe.load(server.view("zoe"), "zoe");
     REQUIRE(zoe.submit("book", {{"shift", id}}, "Booked").accepted());
@@ -138,7 +138,7 @@ TEST_CASE("undo and redo are commands like any other, sent and confirmed; an und
 TEST_CASE("unanswered changes survive signing out and in again; another person's are kept for them") {
     test::Ward1 w;
     const std::string id = w.open_shift(10).id;
-    Server server{w.state};
+    Server server{w.state, {}};
     CommandStore browser;
     browser.load(server.view("zoe"), "zoe");
     REQUIRE(browser.submit("apply", {{"shift", id}}, "Applied").accepted());
@@ -164,7 +164,7 @@ TEST_CASE("one clock: a browser whose clock is wrong stamps by the server's, and
     s.status = ShiftStatus::Booked;
     s.source = ShiftSource::Bank;
     const std::string id = s.id;
-    Server server{w.state};
+    Server server{w.state, {}};
     server.time = "2026-03-01T09:00:00Z";   // 22 h before: a late cancellation
     // The phone's clock is three days slow: by it, the shift is 94 h away and not late at all.
     CommandStore zoe([] { return at("2026-02-26T09:00"); });
@@ -180,7 +180,7 @@ TEST_CASE("the feed can confirm the person's own command before its answer: it i
     test::Ward1 w;
     w.state.wards[0].instant_booking = true;
     const std::string id = w.open_shift(10).id;
-    Server server{w.state};
+    Server server{w.state, {}};
     CommandStore zoe([] { return at("2026-03-01T09:00"); });
     zoe.load(server.view("zoe"), "zoe");
     REQUIRE(zoe.submit("book", {{"shift", id}}, "Booked").accepted());

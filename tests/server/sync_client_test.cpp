@@ -117,4 +117,15 @@ TEST_CASE("the sync client signs in, books, is confirmed in place and takes coll
     ApiClient me(server, who);
     CHECK(sb::state_hash(h.store.state()) == sb::state_hash(sb::load_document(me.snapshot()).state));
     CHECK(h.store.state().find_shift(opens[3])->rate_pence_per_hour == 9003);
+
+    // Signing out on a shared PC ends the session at the server: the token left in the browser's
+    // memory or storage is refused from then on.
+    const std::string token = json::parse(h.saved.at("session"))["token"];
+    ApiClient leftover(server);
+    leftover.set_token(token);
+    REQUIRE(leftover.get("/api/snapshot")->status == 200);
+    h.sync->sign_out();
+    h.pump();
+    CHECK(h.saved.at("session").empty());
+    CHECK(leftover.get("/api/snapshot")->status == 401);
 }
