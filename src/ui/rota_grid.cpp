@@ -186,7 +186,10 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                             for (const Shift* s : it->second[size_t(first_day + d)]) minutes += shift_minutes(*s);
                     const double contracted = p.contracted_minutes_per_week / 60.0 * day_count / 7.0;
                     ImGui::PushFont(ctx.fonts.small);
-                    if (p.employment == Employment::Substantive)
+                    // Contracted hours are the person's own (a static copy leaves them out): unknown, not 0.
+                    if (p.employment == Employment::Substantive && p.contracted_minutes_per_week == 0)
+                        ImGui::TextDisabled("%s \xC2\xB7 %.0f h", p.grade.c_str(), minutes / 60.0);
+                    else if (p.employment == Employment::Substantive)
                         ImGui::TextDisabled("%s \xC2\xB7 %.0f / %.0f h", p.grade.c_str(), minutes / 60.0, contracted);
                     else
                         ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %.0f h", p.grade.c_str(),
