@@ -9,6 +9,7 @@
 #include "core/format/json_reader.hpp"
 #include "core/visibility.hpp"
 #include "change_stream.hpp"
+#include "json_limits.hpp"
 
 namespace sb::server {
 namespace {
@@ -48,7 +49,20 @@ std::optional<User> signed_in(ApiState& api, const httplib::Request& req, httpli
     return record;
 }
 
-std::optional<json> body_json(const httplib::Request& req, httplib::Response& res) {
+// The body as JSON, or nullopt after answering 400. Its shape is bounded before the parser sees it
+// (json_limits.hpp): the deepest real request nests 6 levels, and 500 commands hold about 10,000 values.
+std::optional<json> body_json(const httplib::Request& req, httplib::Response& res, size_t max_bytes = size_t(1) << 20) {
+    constexpr int kMaxDepth = 32;
+    constexpr size_t kMaxValues = 50000;
+    if (req.body.size() > max_bytes) {
+        error(res, 413, "The request body is larger than " + std::to_string(max_bytes / 1024) + " KiB");
+        return std::nullopt;
+    }
+    if (!json_within(req.body, kMaxDepth, kMaxValues)) {
+        error(res, 400, "The request body nests deeper than " + std::to_string(kMaxDepth) + " levels or holds more than " +
+                            std::to_string(kMaxValues) + " values");
+        return std::nullopt;
+    }
     json j = json::parse(req.body, nullptr, false);
     if (j.is_discarded()) {
         error(res, 400, "The request body is not valid JSON");
@@ -86,7 +100,7 @@ void note_access(ApiState& api, const std::string& event, const std::string& use
 }
 
 void login(ApiState& api, const httplib::Request& req, httplib::Response& res) {
-    auto body = body_json(req, res);
+    auto body = body_json(req, res, 4096);   // a name and a password: nobody needs more before signing in
     if (!body) return;
     if (!body->is_object() || body->size() != 2 || !body->contains("username") || !(*body)["username"].is_string() ||
         !body->contains("password") || !(*body)["password"].is_string())
