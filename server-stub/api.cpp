@@ -1,6 +1,5 @@
 #include "api.hpp"
 
-#include <httplib.h>
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
@@ -8,7 +7,7 @@
 #include "core/enum_names.hpp"
 #include "core/format/json_reader.hpp"
 #include "core/visibility.hpp"
-#include "change_stream.hpp"
+#include "change_feed.hpp"
 #include "json_limits.hpp"
 
 namespace sb::server {
@@ -16,16 +15,16 @@ namespace {
 using json = nlohmann::json;
 constexpr size_t kMaxCommandsPerRequest = 500;
 
-void reply(httplib::Response& res, int status, const json& body) {
+void reply(http::Response& res, int status, const json& body) {
     res.status = status;
     res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
 }
 
-void error(httplib::Response& res, int status, const std::string& message) { reply(res, status, {{"error", message}}); }
+void error(http::Response& res, int status, const std::string& message) { reply(res, status, {{"error", message}}); }
 
 // The bearer token of a request, or nullopt after answering 401.
-std::optional<std::string> bearer(const httplib::Request& req, httplib::Response& res) {
-    const std::string header = req.get_header_value("Authorization");
+std::optional<std::string> bearer(const http::Request& req, http::Response& res) {
+    const std::string header = req.header("authorization");
     const std::string prefix = "Bearer ";
     if (header.compare(0, prefix.size(), prefix) != 0 || header.size() > prefix.size() + 128) {
         res.set_header("WWW-Authenticate", "Bearer");
@@ -36,7 +35,7 @@ std::optional<std::string> bearer(const httplib::Request& req, httplib::Response
 }
 
 // The signed-in user of a request, or nullopt after answering 401.
-std::optional<User> signed_in(ApiState& api, const httplib::Request& req, httplib::Response& res, bool activity = true) {
+std::optional<User> signed_in(ApiState& api, const http::Request& req, http::Response& res, bool activity = true) {
     const auto token = bearer(req, res);
     if (!token) return std::nullopt;
     const auto user = api.auth->user_for(*token, activity);
@@ -51,7 +50,7 @@ std::optional<User> signed_in(ApiState& api, const httplib::Request& req, httpli
 
 // The body as JSON, or nullopt after answering 400. Its shape is bounded before the parser sees it
 // (json_limits.hpp): the deepest real request nests 6 levels, and 500 commands hold about 10,000 values.
-std::optional<json> body_json(const httplib::Request& req, httplib::Response& res, size_t max_bytes = size_t(1) << 20) {
+std::optional<json> body_json(const http::Request& req, http::Response& res, size_t max_bytes = size_t(1) << 20) {
     constexpr int kMaxDepth = 32;
     constexpr size_t kMaxValues = 50000;
     if (req.body.size() > max_bytes) {
@@ -81,9 +80,9 @@ std::string iso(std::chrono::system_clock::time_point t) {
 }
 
 // Where a request came from: the socket's peer, or behind a trusted proxy the address it reports.
-std::string client_address(const ApiState& api, const httplib::Request& req) {
+std::string client_address(const ApiState& api, const http::Request& req) {
     if (!api.trust_proxy) return req.remote_addr;
-    std::string forwarded = req.get_header_value("X-Forwarded-For");
+    std::string forwarded = req.header("x-forwarded-for");
     if (const auto comma = forwarded.rfind(','); comma != std::string::npos) forwarded.erase(0, comma + 1);
     forwarded.erase(0, forwarded.find_first_not_of(' '));
     forwarded.erase(forwarded.find_last_not_of(' ') + 1);
@@ -99,7 +98,7 @@ void note_access(ApiState& api, const std::string& event, const std::string& use
     api.service->record_access(e);
 }
 
-void login(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+void login(ApiState& api, const http::Request& req, http::Response& res) {
     auto body = body_json(req, res, 4096);   // a name and a password: nobody needs more before signing in
     if (!body) return;
     if (!body->is_object() || body->size() != 2 || !body->contains("username") || !(*body)["username"].is_string() ||
@@ -123,45 +122,60 @@ void login(ApiState& api, const httplib::Request& req, httplib::Response& res) {
     reply(res, 200, {{"token", r.token}, {"expires_at", iso(r.expires)}, {"user", u}});
 }
 
-void commands(ApiState& api, const httplib::Request& req, httplib::Response& res) {
-    auto user = signed_in(api, req, res);
-    if (!user) return;
+// POST /api/commands: checked and applied here; answered once durable, by the writer's callback
+// (no thread waits for the disk meanwhile).
+void commands(const std::shared_ptr<ApiState>& api, const std::shared_ptr<http::Exchange>& x) {
+    const http::Request& req = x->request();
+    http::Response res;
+    auto refuse = [&] { x->respond(std::move(res)); };
+    auto user = signed_in(*api, req, res);
+    if (!user) return refuse();
     auto body = body_json(req, res);
-    if (!body) return;
+    if (!body) return refuse();
     if (!body->is_object() || !body->contains("commands") || !(*body)["commands"].is_array() || body->size() != 1)
-        return error(res, 400, "Send {\"commands\": [ … ]} and nothing else");
+        return error(res, 400, "Send {\"commands\": [ … ]} and nothing else"), refuse();
     const json& list = (*body)["commands"];
     if (list.empty() || list.size() > kMaxCommandsPerRequest)
-        return error(res, 400, "Send between 1 and " + std::to_string(kMaxCommandsPerRequest) + " commands at a time");
+        return error(res, 400, "Send between 1 and " + std::to_string(kMaxCommandsPerRequest) + " commands at a time"), refuse();
     // Every command's shape first; then all of them are applied, or (one malformed) none.
     std::vector<Command> cmds;
     for (size_t i = 0; i < list.size(); ++i) {
         std::string why;
         auto c = command_from_json(list[i], why);
-        if (!c) return error(res, 400, "Command " + std::to_string(i + 1) + " of " + std::to_string(list.size()) + ": " + why + "; nothing was applied");
+        if (!c)
+            return error(res, 400, "Command " + std::to_string(i + 1) + " of " + std::to_string(list.size()) + ": " + why + "; nothing was applied"),
+                   refuse();
         cmds.push_back(std::move(*c));
     }
-    const RotaService::Submitted done = api.service->submit(*user, std::move(cmds));
-    if (!done.malformed.empty())
-        return reply(res, 400, {{"error", done.malformed + "; nothing was applied"}, {"command", done.malformed_id}});
-    json out = json::array();
-    int status = 200;
-    for (const CommandResult& r : done.results) {
-        json j = {{"id", r.id}, {"status", to_string(r.status)}, {"revision", r.revision}};
-        if (!r.reason.empty()) j["reason"] = r.reason;
-        const json full = to_json(r);
-        for (const char* k : {"warnings", "blocks"})
-            if (full.contains(k)) j[k] = full[k];
-        // What it changed, as this person may see it: their browser confirms it in place with this.
-        if (r.accepted()) j["changes"] = to_json(visible_changes(r.changes, *user));
-        if (r.status == CommandStatus::Forbidden) status = 403;
-        out.push_back(std::move(j));
-    }
-    reply(res, status, {{"results", out}, {"revision", api.service->revision()}});
+    api->service->submit_async(*user, std::move(cmds), [api, x, who = *user](RotaService::Submitted done) {
+        // Called by the writer right after its commit: the answer is built on a worker.
+        api->post_work([api, x, who, done = std::move(done)] {
+            http::Response res;
+            if (!done.malformed.empty()) {
+                reply(res, 400, {{"error", done.malformed + "; nothing was applied"}, {"command", done.malformed_id}});
+                return x->respond(std::move(res));
+            }
+            json out = json::array();
+            int status = 200;
+            for (const CommandResult& r : done.results) {
+                json j = {{"id", r.id}, {"status", to_string(r.status)}, {"revision", r.revision}};
+                if (!r.reason.empty()) j["reason"] = r.reason;
+                const json full = to_json(r);
+                for (const char* k : {"warnings", "blocks"})
+                    if (full.contains(k)) j[k] = full[k];
+                // What it changed, as this person may see it: their browser confirms it in place with this.
+                if (r.accepted()) j["changes"] = to_json(visible_changes(r.changes, who));
+                if (r.status == CommandStatus::Forbidden) status = 403;
+                out.push_back(std::move(j));
+            }
+            reply(res, status, {{"results", out}, {"revision", api->service->revision()}});
+            x->respond(std::move(res));
+        });
+    });
 }
 
 // POST /api/logout: the session ends at the server, whoever later finds the token.
-void logout(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+void logout(ApiState& api, const http::Request& req, http::Response& res) {
     const auto token = bearer(req, res);
     if (!token) return;
     const auto user = api.auth->logout(*token);
@@ -172,7 +186,7 @@ void logout(ApiState& api, const httplib::Request& req, httplib::Response& res) 
 
 // POST /api/sessions/end {"user": "…"}: an administrator signs someone out everywhere (a lost
 // phone, a shared PC left signed in, someone leaving the trust).
-void end_sessions(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+void end_sessions(ApiState& api, const http::Request& req, http::Response& res) {
     auto admin = signed_in(api, req, res);
     if (!admin) return;
     if (admin->role != Role::Admin) return error(res, 403, "Only an administrator can end someone's sessions");
@@ -188,7 +202,7 @@ void end_sessions(ApiState& api, const httplib::Request& req, httplib::Response&
 }
 
 // GET /api/audit?ward=&staff=&rule=&from=&to=&events=&limit=&before=&format=csv
-void audit(ApiState& api, const httplib::Request& req, httplib::Response& res) {
+void audit(ApiState& api, const http::Request& req, http::Response& res) {
     auto user = signed_in(api, req, res);
     if (!user) return;
     AuditFilter f;
@@ -242,58 +256,79 @@ std::string demo_password(const std::string& username) {
     return std::string("bank-") + hex;
 }
 
-void register_api(httplib::Server& server, std::shared_ptr<ApiState> api) {
-    server.Get("/api/health", [api](const httplib::Request&, httplib::Response& res) {
+void register_api(http::Server& server, std::shared_ptr<ApiState> api) {
+    using Run = http::Server::Run;
+    // A handler that fills in a Response and is done.
+    auto plain = [api](void (*f)(ApiState&, const http::Request&, http::Response&)) {
+        return [api, f](std::shared_ptr<http::Exchange> x) {
+            http::Response res;
+            f(*api, x->request(), res);
+            x->respond(std::move(res));
+        };
+    };
+    server.route("GET", "/api/health", [api](std::shared_ptr<http::Exchange> x) {
+        http::Response res;
         reply(res, 200, {{"status", "ok"}, {"version", "0.2.0"}, {"revision", api->service->revision()}, {"data", api->data_source},
                          {"auth", true}});
-    });
-    server.Post("/api/login", [api](const httplib::Request& req, httplib::Response& res) { login(*api, req, res); });
-    server.Post("/api/logout", [api](const httplib::Request& req, httplib::Response& res) { logout(*api, req, res); });
-    server.Post("/api/sessions/end", [api](const httplib::Request& req, httplib::Response& res) { end_sessions(*api, req, res); });
+        x->respond(std::move(res));
+    }, Run::Network);
+    // A name and a password: nobody needs more than 4 KiB before signing in.
+    server.route("POST", "/api/login", plain(login), Run::Worker, 4096);
+    server.route("POST", "/api/logout", plain(logout), Run::Worker, 4096);
+    server.route("POST", "/api/sessions/end", plain(end_sessions), Run::Worker, 4096);
     if (!api->demo_accounts.empty())
-        server.Get("/api/demo-users", [api](const httplib::Request&, httplib::Response& res) {
+        server.route("GET", "/api/demo-users", [api](std::shared_ptr<http::Exchange> x) {
             json list = json::array();
             for (const DemoAccount& a : api->demo_accounts) {
                 json j = {{"username", a.username}, {"password", a.password}, {"role", a.role}, {"name", a.name}};
                 if (!a.group.empty()) j.update({{"group", a.group}, {"grade", a.grade}, {"employment", a.employment}});
                 list.push_back(std::move(j));
             }
+            http::Response res;
             reply(res, 200, list);
+            x->respond(std::move(res));
         });
-    server.Get("/api/snapshot", [api](const httplib::Request& req, httplib::Response& res) {
-        auto user = signed_in(*api, req, res);
+    server.route("GET", "/api/snapshot", plain([](ApiState& api, const http::Request& req, http::Response& res) {
+        auto user = signed_in(api, req, res);
         if (!user) return;
-        auto snapshot = api->service->snapshot_for(*user);
+        auto snapshot = api.service->snapshot_for(*user);
         if (!snapshot) return error(res, 503, "The server could not save changes and must be restarted; nothing unsaved is shown");
         res.set_content(std::move(*snapshot), "application/json");
-    });
-    server.Get("/api/changes", [api](const httplib::Request& req, httplib::Response& res) {
+    }));
+    // The change feed holds no thread while it waits: on the network thread, woken by the writer.
+    server.route("GET", "/api/changes", [api](std::shared_ptr<http::Exchange> x) {
+        const http::Request& req = x->request();
+        http::Response res;
         auto user = signed_in(*api, req, res, false);
-        if (!user) return;
+        if (!user) return x->respond(std::move(res));
         char* end = nullptr;
-        const std::string since = req.get_param_value("since");
+        const std::string since = req.param("since");
         const long long r = std::strtoll(since.c_str(), &end, 10);
-        if (since.empty() || *end != '\0' || r < 0) return error(res, 400, "Ask for ?since=<revision>, a whole number");
-        // Long-poll: hold the request until something changes, for at most `wait` seconds (default 25).
-        long wait = 25;
-        if (req.has_param("wait")) wait = std::clamp(std::strtol(req.get_param_value("wait").c_str(), nullptr, 10), 0L, 55L);
-        if (req.get_param_value("stream") == "1") {
-            // The stream ends as soon as the session does (signed out, ended by an administrator).
-            const std::string token = req.get_header_value("Authorization").substr(7);
+        if (since.empty() || *end != '\0' || r < 0) return error(res, 400, "Ask for ?since=<revision>, a whole number"), x->respond(std::move(res));
+        if (req.param("stream") == "1") {
+            // The stream ends once the session does (signed out, ended by an administrator).
+            const std::string token = req.header("authorization").substr(7);
             auto still_signed_in = [api, token] { return api->auth->user_for(token, false).has_value(); };
-            return stream_changes(*api->service, *user, r, req.get_header_value("Accept-Encoding").find("gzip") != std::string::npos,
-                                  std::move(still_signed_in), res);
+            return stream_changes(*api->service, *user, r, req.header("accept-encoding").find("gzip") != std::string::npos,
+                                  std::move(still_signed_in), x);
         }
-        reply(res, 200, api->service->changes_since(r, *user, std::chrono::seconds(wait)));
+        // Long-poll: the answer waits until something changes, for at most `wait` seconds (default 25).
+        long wait = 25;
+        if (req.has_param("wait")) wait = std::clamp(std::strtol(req.param("wait").c_str(), nullptr, 10), 0L, 55L);
+        long_poll_changes(*api->service, *user, r, std::chrono::seconds(wait), x);
+    }, Run::Network);
+    server.route("POST", "/api/commands", [api](std::shared_ptr<http::Exchange> x) { commands(api, x); });
+    server.route("GET", "/api/audit", [api](std::shared_ptr<http::Exchange> x) {
+        http::Response res;
+        audit(*api, x->request(), res);
+        x->respond(std::move(res));
     });
-    server.Post("/api/commands", [api](const httplib::Request& req, httplib::Response& res) { commands(*api, req, res); });
-    server.Get("/api/audit", [api](const httplib::Request& req, httplib::Response& res) { audit(*api, req, res); });
     // Anything else under /api/ is a JSON 404, never the app's index page.
-    auto not_found = [](const httplib::Request& req, httplib::Response& res) { error(res, 404, "There is no API endpoint " + req.path); };
-    server.Get(R"(/api/.*)", not_found);
-    server.Post(R"(/api/.*)", not_found);
-    server.Put(R"(/api/.*)", not_found);
-    server.Delete(R"(/api/.*)", not_found);
+    server.route("*", "/api/*", [](std::shared_ptr<http::Exchange> x) {
+        http::Response res;
+        error(res, 404, "There is no API endpoint " + x->request().path.substr(0, 200));
+        x->respond(std::move(res));
+    }, Run::Network);
 }
 
 }  // namespace sb::server

@@ -2,14 +2,15 @@
 // commands. Every command runs through the core's apply_command with the signed-in user's real
 // identity and role; nothing the client says about who it is counts.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "auth.hpp"
+#include "http_server.hpp"
 #include "rota_service.hpp"
 
-namespace httplib { class Server; }
 
 namespace sb::server {
 
@@ -29,9 +30,10 @@ struct ApiState {
     // Behind a reverse proxy: the client's address is the last one in X-Forwarded-For (the one the
     // proxy added). Off by default, since anyone can send that header to a server facing the world.
     bool trust_proxy = false;
+    std::function<void(std::function<void()>)> post_work;   // runs a job on one of the server's workers
 };
 
-void register_api(httplib::Server& server, std::shared_ptr<ApiState> api);
+void register_api(http::Server& server, std::shared_ptr<ApiState> api);
 
 // The demo's published password for an account (deterministic, so it survives restarts).
 std::string demo_password(const std::string& username);

@@ -8,7 +8,6 @@
 // (--fresh empties it first). Without --db the data lives in a temporary file for this run only.
 //
 // Ctrl+C (SIGINT) or SIGTERM stops it cleanly: in-flight requests finish, then it exits 0.
-#include <httplib.h>
 #include <signal.h>
 
 #include <chrono>
@@ -25,6 +24,7 @@
 
 #include "api.hpp"
 #include "auth.hpp"
+#include "http_server.hpp"
 #include "rota_service.hpp"
 #include "store.hpp"
 #include "core/data_format.hpp"
@@ -261,44 +261,45 @@ int main(int argc, char** argv) {
         }
     }
 
+    // Enough open files for every browser of a large trust at once, if the system allows it.
+    constexpr long kWantedFiles = 10000 + 100;
+    const long files_limit = sb::server::http::raise_open_files_limit();
+    if (files_limit >= 0 && files_limit < kWantedFiles)
+        std::printf("Open-files limit %ld: at most about %ld browsers at once (raise the hard limit, ulimit -Hn, for %ld)\n", files_limit,
+                    files_limit - 100, kWantedFiles - 100);
+
     sb::server::StaticFiles files(o.web);
-    httplib::Server server;
-    // Enough workers for a ward's worth of browsers at once; each keep-alive connection holds one.
-    // Long-polls each hold a worker for up to 25 s, so there are plenty of them.
-    server.new_task_queue = [] { return new httplib::ThreadPool(128); };
-    server.set_keep_alive_timeout(2);
-    server.set_keep_alive_max_count(100);
-    server.set_payload_max_length(1 << 20);
+    // Two network threads carry every connection; workers run what may block (hashing a password,
+    // waiting for the disk). Commands do not hold a worker while their batch is written.
+    sb::server::http::Server server(sb::server::http::Limits{}, 2, 16);
+    api->post_work = [&server](std::function<void()> job) { server.post(std::move(job)); };
     sb::server::register_api(server, api);
-    server.Get(R"(/.*)", [&files](const httplib::Request& req, httplib::Response& res) {
-        const std::string accept = req.get_header_value("Accept-Encoding");
-        auto f = files.get(req.path, accept.find("gzip") != std::string::npos);
+    server.route("GET", "/*", [&files](std::shared_ptr<sb::server::http::Exchange> x) {
+        const auto& req = x->request();
+        sb::server::http::Response res;
+        auto f = files.get(req.path, req.header("accept-encoding").find("gzip") != std::string::npos);
         if (!f) {
             res.status = 404;
             res.set_content("Not found\n", "text/plain; charset=utf-8");
-            return;
+            return x->respond(std::move(res));
         }
         if (f->gzipped) res.set_header("Content-Encoding", "gzip");
         res.set_header("Vary", "Accept-Encoding");
         // index.html must be revalidated so a new release shows on reload; the rest may be cached briefly.
         res.set_header("Cache-Control", req.path == "/" || req.path.ends_with(".html") ? "no-cache" : "public, max-age=300");
-        auto body = f->body;
-        res.set_content_provider(body->size(), f->content_type,
-                                 [body](size_t offset, size_t length, httplib::DataSink& sink) {
-                                     sink.write(body->data() + offset, length);
-                                     return true;
-                                 });
+        res.set_content(*f->body, f->content_type);
+        x->respond(std::move(res));
     });
-    sb::server::add_security_headers(server);
+    server.finish_with(sb::server::add_security_headers);
 
     std::thread stopper([&] {
         int sig = 0;
         sigwait(&stop_signals, &sig);
-        service->close_feeds();   // long-polls and streams end now, so the workers are free to finish
+        service->close_feeds();   // streams and long-polls end now
         server.stop();            // also run when main wakes this thread after a failed start
     });
 
-    const int port = o.port == 0 ? server.bind_to_any_port(o.host) : (server.bind_to_port(o.host, o.port) ? o.port : -1);
+    const int port = server.listen(o.host, o.port);
     if (port < 0) {
         std::fprintf(stderr, "shiftbank-server: cannot listen on %s:%d (is another server using it?)\n", o.host.c_str(), o.port);
         pthread_kill(stopper.native_handle(), SIGTERM);
@@ -313,7 +314,8 @@ int main(int argc, char** argv) {
     if (!api->demo_accounts.empty()) std::printf("Demo accounts: see /api/demo-users (e.g. admin / %s)\n", sb::server::demo_password("admin").c_str());
     std::printf("Open http://%s:%d/\n", o.host.c_str(), port);
     std::fflush(stdout);
-    server.listen_after_bind();
+    server.run();
+    server.join_workers();
     if (stopper.joinable()) {
         pthread_kill(stopper.native_handle(), SIGTERM);
         stopper.join();

@@ -1,6 +1,7 @@
 #include "rota_service.hpp"
 
 #include <algorithm>
+#include <future>
 #include <stdexcept>
 
 #include "core/data_format.hpp"
@@ -75,6 +76,7 @@ bool RotaService::stopping() {
 }
 
 void RotaService::stop() {
+    std::vector<std::function<void()>> wake;
     {
         std::lock_guard lock(mu_);
         if (stopping_ && !writer_.joinable()) return;
@@ -83,6 +85,46 @@ void RotaService::stop() {
     work_cv_.notify_all();
     durable_cv_.notify_all();
     if (writer_.joinable()) writer_.join();
+    {
+        std::lock_guard lock(mu_);
+        wake = due_callbacks(true);
+    }
+    for (auto& f : wake) f();
+}
+
+std::vector<std::function<void()>> RotaService::due_callbacks(bool everyone) {
+    std::vector<std::function<void()>> out;
+    for (auto it = acks_.begin(); it != acks_.end() && (everyone || !failure_.empty() || it->first <= durable_);) {
+        out.push_back(std::move(it->second));
+        it = acks_.erase(it);
+    }
+    const bool all_feeds = everyone || stopping_ || closing_feeds_ || !failure_.empty();
+    for (auto it = watchers_.begin(); it != watchers_.end();) {
+        if (all_feeds || durable_revision_ > it->second.since) {
+            out.push_back(std::move(it->second.wake));
+            it = watchers_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    return out;
+}
+
+uint64_t RotaService::watch(int64_t since, std::function<void()> wake) {
+    std::unique_lock lock(mu_);
+    if (durable_revision_ > since || stopping_ || closing_feeds_ || !failure_.empty()) {
+        lock.unlock();
+        wake();
+        return 0;
+    }
+    const uint64_t id = next_watch_++;
+    watchers_[id] = {since, std::move(wake)};
+    return id;
+}
+
+void RotaService::unwatch(uint64_t id) {
+    std::lock_guard lock(mu_);
+    watchers_.erase(id);
 }
 
 void RotaService::write_loop() {
@@ -112,19 +154,27 @@ void RotaService::write_loop() {
             if (batch.snapshot) snapshot_revision_ = batch.snapshot->first;
         }
         durable_cv_.notify_all();
+        // The requests and feeds this batch completes are told after the lock is let go.
+        auto wake = due_callbacks(false);
+        lock.unlock();
+        for (auto& f : wake) f();
+        lock.lock();
     }
 }
 
 void RotaService::remember(const Command& c, const CommandResult& r) {
-    recent_.push_back({r.revision, c, r.changes});
+    std::string images;
+    for (const EntityChange& e : r.changes) images += e.before.dump() + e.after.dump();
+    recent_.push_back(std::make_shared<const Recent>(Recent{r.revision, c, r.changes, std::move(images)}));
     if (recent_.size() > kRecentCommands) recent_.pop_front();
     const CommandResult* undone = c.type == "undo" ? log_.find(c.author, c.payload.value("command", "")) : nullptr;
     audit_.push_back(audit_entry(state_, c, r, r.revision, undone));
 }
 
-RotaService::Submitted RotaService::submit(const User& user, std::vector<Command> commands) {
+void RotaService::submit_async(const User& user, std::vector<Command> commands, std::function<void(Submitted)> done) {
     std::unique_lock lock(mu_);
-    Submitted out;
+    auto shared = std::make_shared<Submitted>();
+    Submitted& out = *shared;
     if (!failure_.empty() || stopping_) {
         for (const Command& c : commands) {
             CommandResult r;
@@ -133,7 +183,8 @@ RotaService::Submitted RotaService::submit(const User& user, std::vector<Command
             r.reason = failure_.empty() ? "The server is stopping; try again in a moment" : failure_;
             out.results.push_back(std::move(r));
         }
-        return out;
+        lock.unlock();
+        return done(std::move(out));
     }
     const std::string time = now_iso();
     const int64_t revision_before = state_.revision;
@@ -162,7 +213,8 @@ RotaService::Submitted RotaService::submit(const User& user, std::vector<Command
         state_.revision = revision_before;
         log_.revert(journal);
         out.results.clear();
-        return out;
+        lock.unlock();
+        return done(std::move(out));
     }
     bool wrote = false;
     for (size_t i = 0; i < out.results.size(); ++i) {
@@ -176,18 +228,31 @@ RotaService::Submitted RotaService::submit(const User& user, std::vector<Command
         unwritten_.outcomes.push_back({c.author, c.id, to_json(r).dump(-1, ' ', false, json::error_handler_t::replace)});
         wrote = true;
     }
-    // Wait for the batch holding these (a repeat of an answered id needs nothing new written).
-    if (wrote) {
-        const uint64_t ticket = ++submitted_;
-        work_cv_.notify_one();
-        durable_cv_.wait(lock, [&] { return durable_ >= ticket || !failure_.empty(); });
-        if (!failure_.empty())
-            for (auto& r : out.results)
-                if (r.accepted()) r.status = CommandStatus::Rejected, r.reason = failure_;
-    } else {
-        durable_cv_.wait(lock, [&] { return durable_revision_ >= state_.revision || !failure_.empty() || stopping_; });
+    // Answered once the batch holding these is durable (a repeat of an answered id needs nothing
+    // new written, but is answered only once what it reports is durable too).
+    const uint64_t ticket = wrote ? ++submitted_ : submitted_;
+    if (wrote) work_cv_.notify_one();
+    auto finish = [this, shared, done = std::move(done)] {
+        {
+            std::lock_guard l(mu_);
+            if (!failure_.empty())
+                for (auto& r : shared->results)
+                    if (r.accepted()) r.status = CommandStatus::Rejected, r.reason = failure_;
+        }
+        done(std::move(*shared));
+    };
+    if (durable_ >= ticket || !failure_.empty() || stopping_) {
+        lock.unlock();
+        return finish();
     }
-    return out;
+    acks_.emplace(ticket, std::move(finish));
+}
+
+RotaService::Submitted RotaService::submit(const User& user, std::vector<Command> commands) {
+    std::promise<Submitted> answer;
+    auto result = answer.get_future();
+    submit_async(user, std::move(commands), [&answer](Submitted s) { answer.set_value(std::move(s)); });
+    return result.get();
 }
 
 std::optional<std::string> RotaService::snapshot_for(const User& user) {
@@ -206,37 +271,73 @@ std::optional<std::string> RotaService::snapshot_for(const User& user) {
     return to_json(visible_to(state_, user)).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-json RotaService::changes_since(int64_t since, const User& user, std::chrono::milliseconds wait) {
-    std::vector<Recent> batch;
-    json out;
+namespace {
+// A stand-in reader for answers shared by everyone a batch does not concern: an id and a staff id
+// no real account has (ids are checked against [A-Za-z0-9._:-]), so nothing is theirs.
+User stand_in(Role role) {
+    User u;
+    u.id = u.staff = "\x01";
+    u.role = role;
+    return u;
+}
+}  // namespace
+
+RotaService::Changes RotaService::changes_since(int64_t since, const User& user) {
+    std::vector<std::shared_ptr<const Recent>> batch;
+    const bool full = user.role != Role::Clinician;
+    bool concerned = false;
+    std::tuple<int64_t, bool, std::string> key;
+    Changes out;
     {
-        std::unique_lock lock(mu_);
-        durable_cv_.wait_for(lock, wait, [&] { return durable_revision_ > since || stopping_ || closing_feeds_; });
-        out = {{"revision", durable_revision_}, {"changes", json::array()}};
+        std::lock_guard lock(mu_);
+        out.revision = durable_revision_;
         // Too far behind (or ahead, after a reset): the client must reload the snapshot.
-        if (since > durable_revision_ || (!recent_.empty() && since < recent_.front().revision - 1) ||
+        if (since > durable_revision_ || (!recent_.empty() && since < recent_.front()->revision - 1) ||
             (recent_.empty() && since < durable_revision_)) {
-            out["reload"] = true;
+            out.reload = true;
+            out.json = std::make_shared<const std::string>(
+                json{{"revision", durable_revision_}, {"changes", json::array()}, {"reload", true}}.dump());
             return out;
         }
         for (auto it = std::lower_bound(recent_.begin(), recent_.end(), since + 1,
-                                        [](const Recent& r, int64_t rev) { return r.revision < rev; });
-             it != recent_.end() && it->revision <= durable_revision_; ++it)
+                                        [](const std::shared_ptr<const Recent>& r, int64_t rev) { return r->revision < rev; });
+             it != recent_.end() && (*it)->revision <= durable_revision_; ++it)
             batch.push_back(*it);
+        // A clinician without a staff record, or one a change names, or its author, gets their own.
+        const std::string named = "\"" + user.staff + "\"";
+        concerned = (!full && user.staff.empty()) || std::any_of(batch.begin(), batch.end(), [&](const auto& c) {
+                        return c->command.author == user.id || (!full && c->images.find(named) != std::string::npos);
+                    });
+        if (shared_changes_revision_ != durable_revision_) shared_changes_.clear(), shared_changes_revision_ = durable_revision_;
+        key = {since, full, concerned ? user.id : std::string()};
+        if (auto hit = shared_changes_.find(key); hit != shared_changes_.end()) {
+            out.json = hit->second;
+            return out;
+        }
     }
-    // Filtering for this person happens outside the lock: commands need not wait for it.
+    // Worked out outside the lock (commands need not wait for it), for this person if the batch
+    // concerns them, else for a stand-in; if two feeds get here at once, the first kept is shared.
+    auto text = std::make_shared<const std::string>(changes_json(batch, concerned ? user : stand_in(user.role), out.revision));
+    std::lock_guard lock(mu_);
+    if (shared_changes_revision_ == out.revision) out.json = shared_changes_.emplace(std::move(key), text).first->second;
+    else out.json = std::move(text);
+    return out;
+}
+
+std::string RotaService::changes_json(const std::vector<std::shared_ptr<const Recent>>& batch, const User& user, int64_t revision) {
     const bool full = user.role != Role::Clinician;
-    for (const Recent& c : batch) {
-        json j = {{"revision", c.revision}};
-        const bool own = c.command.author == user.id;
-        if (full || own) j.update({{"id", c.command.id}, {"author", c.command.author}, {"type", c.command.type}, {"time", c.command.time}});
+    json out = {{"revision", revision}, {"changes", json::array()}};
+    for (const auto& c : batch) {
+        json j = {{"revision", c->revision}};
+        const bool own = c->command.author == user.id;
+        if (full || own) j.update({{"id", c->command.id}, {"author", c->command.author}, {"type", c->command.type}, {"time", c->command.time}});
         // What changed, as this person may see it: a colleague's leave request is an empty entry.
         // Their own commands come with before-images too, so they can undo them from here.
-        const ChangeSet visible = visible_changes(c.changes, user);
+        const ChangeSet visible = visible_changes(c->changes, user);
         if (!visible.empty()) j["changes"] = to_json(visible, own);
         out["changes"].push_back(std::move(j));
     }
-    return out;
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 void RotaService::close_feeds() {

@@ -9,7 +9,10 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <functional>
+#include <map>
 #include <mutex>
+#include <tuple>
 #include <string>
 #include <thread>
 #include <vector>
@@ -36,17 +39,37 @@ public:
         std::string malformed;                // "Command 2 of 3 (c-9): payload.x is not a field of book …"
         std::string malformed_id;
     };
-    // Applies the commands in order as `user`, all or none, and returns once they are durable.
+    // Applies the commands in order as `user`, all or none; `done` is called once they are durable
+    // (on the writer thread, right after its commit: it must be quick), or at once if nothing new
+    // needs writing. No thread waits meanwhile, so thousands of requests can be in flight.
+    void submit_async(const User& user, std::vector<Command> commands, std::function<void(Submitted)> done);
+    // The same, returning once they are durable (for callers that may block).
     Submitted submit(const User& user, std::vector<Command> commands);
+
+    // Calls `wake` once (on the writer thread, or at once: it must be quick) when the durable
+    // revision passes `since`, or the feeds close, or the service stops. Returns an id for unwatch().
+    uint64_t watch(int64_t since, std::function<void()> wake);
+    void unwatch(uint64_t id);
 
     // The data `user` may see (core/visibility.hpp), as JSON with "revision", at a durable revision.
     // nullopt after a failed write: the server must be restarted (the API answers 503).
     std::optional<std::string> snapshot_for(const User& user);
 
-    // Accepted commands after `since`, waiting up to `wait` for one to arrive: for each, its revision
-    // and what it changed as `user` may see it (after-images). Who did what is told to managers and
-    // administrators, and to a clinician for their own commands only.
-    nlohmann::json changes_since(int64_t since, const User& user, std::chrono::milliseconds wait);
+    // Accepted commands after `since`: for each, its revision and what it changed as `user` may see
+    // it (after-images). Who did what is told to managers and administrators, and to a clinician for
+    // their own commands only. `json` is the answer's text, {"revision", "changes"} or, when the
+    // client must fetch the snapshot again, {"revision", "changes": [], "reload": true}.
+    //
+    // Thousands of open feeds ask for the same revisions at once: the answer for everyone a batch
+    // does not concern (not its author, not named in what it changed) is worked out once per role
+    // and shared, and a person's own once for all their devices, so a change costs the feeds a
+    // lookup each, not a filtering each.
+    struct Changes {
+        int64_t revision = 0;
+        bool reload = false;
+        std::shared_ptr<const std::string> json;
+    };
+    Changes changes_since(int64_t since, const User& user);
 
     // A sign-in, sign-out or ending of sessions, stamped with the server's clock and the durable
     // revision (so it sits after the changes that person could have seen): returned to be kept.
@@ -77,6 +100,7 @@ private:
         int64_t revision;
         Command command;
         ChangeSet changes;
+        std::string images;   // every before- and after-image as text: whom the change names
     };
     Store& store_;
     std::mutex mu_;
@@ -88,7 +112,11 @@ private:
     int64_t durable_revision_ = 0;
     uint64_t submitted_ = 0, durable_ = 0;   // tickets: submits are answered once durable_ reaches theirs
     int64_t snapshot_revision_ = 0;         // revision of the newest snapshot in the database
-    std::deque<Recent> recent_;             // the newest accepted commands, for /api/changes
+    std::deque<std::shared_ptr<const Recent>> recent_;   // the newest accepted commands, for /api/changes
+    // Answers to changes_since() at durable_revision_, by (since, whether the reader sees everything,
+    // "" for everyone the batch does not concern or the user id of one it does).
+    std::map<std::tuple<int64_t, bool, std::string>, std::shared_ptr<const std::string>> shared_changes_;
+    int64_t shared_changes_revision_ = -1;
     std::vector<AuditEntry> audit_;         // every accepted command and sign-in, by revision
     std::string cached_full_;               // the whole state's JSON at cached_revision_
     int64_t cached_revision_ = -1;
@@ -96,8 +124,18 @@ private:
     bool closing_feeds_ = false;
     std::string failure_;                   // set if a write failed: the service then refuses work
     std::thread writer_;
+    // Requests waiting for their batch to be durable, by ticket; feeds waiting for a revision.
+    std::multimap<uint64_t, std::function<void()>> acks_;
+    struct Watcher {
+        int64_t since;
+        std::function<void()> wake;
+    };
+    std::map<uint64_t, Watcher> watchers_;
+    uint64_t next_watch_ = 1;
+    std::vector<std::function<void()>> due_callbacks(bool everyone);   // under mu_: the ones to call now
     void write_loop();
     void remember(const Command& c, const CommandResult& r);
+    static std::string changes_json(const std::vector<std::shared_ptr<const Recent>>& batch, const User& user, int64_t revision);
 };
 
 }  // namespace sb::server

@@ -1,7 +1,10 @@
-// Headers every response carries. The Content-Security-Policy allows the page's own scripts and
-// the WebAssembly compile ('wasm-unsafe-eval'), and nothing else: no inline script, no other origin.
+// Headers on every answer: the page policies on the app's files, nosniff everywhere, no-store and
+// the server's clock (Date) on the API. docs/api.md, "Headers on every response".
 #pragma once
-namespace httplib { class Server; }
+#include "http_server.hpp"
+
 namespace sb::server {
-void add_security_headers(httplib::Server& server);
-}
+
+void add_security_headers(const http::Request& req, http::Response& res);
+
+}  // namespace sb::server

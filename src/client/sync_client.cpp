@@ -28,7 +28,7 @@ ChangeSet changes_in(const json& j) {
 
 int SyncClient::send(Kind kind, HttpRequest request) {
     const int tag = next_tag_++;
-    in_flight_[tag] = {kind, session_};
+    in_flight_[tag] = {kind, session_, now_ms_};
     bytes_out_ += int64_t(request.body.size() + request.path.size());
     if (kind != Kind::Health && kind != Kind::DemoUsers && kind != Kind::Login && kind != Kind::StaticData) request.token = token_;
     hooks_.send(tag, request);
@@ -232,9 +232,11 @@ void SyncClient::on_snapshot(const HttpResponse& r, bool read_only) {
 void SyncClient::poll() {
     if (polling_ || !server_ || token_.empty() || !store_.loaded()) return;
     polling_ = true;
-    // A browser keeps one answer open and gets a line per batch of changes; elsewhere, a long-poll.
-    HttpRequest r{"GET", "api/changes?since=" + std::to_string(store_.revision()) + (options_.streaming ? "&stream=1" : "&wait=25"), "", ""};
-    r.stream = options_.streaming;
+    // A browser keeps one answer open and gets an event per batch of changes; elsewhere, or behind a
+    // proxy that holds streams back, a long-poll.
+    streaming_now_ = options_.streaming && !stream_held_back_;
+    HttpRequest r{"GET", "api/changes?since=" + std::to_string(store_.revision()) + (streaming_now_ ? "&stream=1" : "&wait=25"), "", ""};
+    r.stream = streaming_now_;
     send(Kind::Changes, std::move(r));
 }
 
@@ -242,7 +244,14 @@ void SyncClient::on_part(int tag, const std::string& line) {
     auto it = in_flight_.find(tag);
     if (it == in_flight_.end() || it->second.kind != Kind::Changes || it->second.session != session_) return;
     bytes_in_ += int64_t(line.size());
-    const json c = json::parse(line, nullptr, false);
+    if (!it->second.heard) {
+        it->second.heard = true;
+        if (now_ms_ - it->second.sent_ms > 20000) stream_held_back_ = true;
+    }
+    // Server-Sent Events: "data: {…}" lines carry the events; blank lines end them, ":" lines are comments.
+    constexpr std::string_view data = "data: ";
+    if (line.compare(0, data.size(), data) != 0) return;
+    const json c = json::parse(std::string_view(line).substr(data.size()), nullptr, false);
     if (!c.is_object()) return;
     online_ = true;
     last_synced_ = clock_text(store_.now());
@@ -274,7 +283,7 @@ bool SyncClient::take_changes(const json& c) {
 void SyncClient::on_changes(const HttpResponse& r) {
     polling_ = false;
     if (r.status == 401) return lost_sign_in();
-    if (r.status == 200 && options_.streaming) {   // the stream has ended (its lines came through on_part)
+    if (r.status == 200 && streaming_now_) {   // the stream has ended (its lines came through on_part)
         synced(r);
         return poll();
     }

@@ -96,6 +96,8 @@ private:
     struct InFlight {
         Kind kind;
         uint64_t session;   // answers from an earlier sign-in are dropped: never another person's data
+        int64_t sent_ms = 0;
+        bool heard = false;   // a streamed answer's first part has come
     };
     std::map<int, InFlight> in_flight_;
     uint64_t session_ = 0;
@@ -103,6 +105,9 @@ private:
     std::map<int, std::function<void(int, const std::string&)>> others_;
     int next_tag_ = 1;
     bool polling_ = false, flushing_ = false, fetching_ = false, refetch_ = false;
+    // The server sends a stream's first event at once; if it arrives 20 s late, something on the way
+    // (an old proxy) holds streamed answers back, and this page long-polls from then on.
+    bool stream_held_back_ = false, streaming_now_ = false;
     int64_t now_ms_ = 0, retry_poll_at_ = 0, retry_flush_at_ = 0, poll_backoff_ = 1000;
     std::string last_synced_;
     int64_t bytes_in_ = 0, bytes_out_ = 0;

@@ -60,10 +60,53 @@ TEST_CASE("an answer asked for under an earlier sign-in is dropped: the next per
     const json change = {{"revision", 1},
                          {"changes", {{{"revision", 1}, {"changes", {{{"collection", "leave"}, {"key", "lv9"}, {"after", format::write(leave)}}}}}}}};
     net.sync->on_response(managers_feed, {200, change.dump(), 0});
-    net.sync->on_part(managers_feed, change.dump());
+    net.sync->on_part(managers_feed, "data: " + change.dump());
     CHECK(net.store.state().leave.empty());
     CHECK(net.store.revision() == 0);
     // Zoë's own feed is asked for with her token.
     for (const auto& [tag, r] : net.sent)
         if (tag > managers_feed && r.path.rfind("api/changes", 0) == 0) CHECK(r.token == "t2");
+}
+
+TEST_CASE("behind a proxy that holds streamed answers back, the page falls back to long-polling") {
+    test::Ward1 w;
+    const Shift vacancy = w.open_shift(1);
+    auto signed_in = [&](FakeNet& net) {
+        client::SyncClient::Options o;
+        o.streaming = true;
+        net.sync->start({}, o);
+        net.answer("api/health", 200, R"({"auth": true})");
+        net.answer("api/demo-users", 200, "[]");
+        net.sync->sign_in("manager", "x");
+        net.answer("api/login", 200, R"({"token": "t1", "user": {"id": "manager", "role": "manager"}})");
+        net.answer("api/snapshot", 200, save_state(w.state));
+        REQUIRE(net.sent.back().second.path == "api/changes?since=0&stream=1");
+    };
+    const std::string first = "data: " + json{{"revision", 0}, {"changes", json::array()}}.dump();
+    // The stream's first event arrives after `ms`, and the stream ends: what is asked for next.
+    auto next_feed = [&](FakeNet& net, int64_t ms) {
+        signed_in(net);
+        net.sync->tick(ms);
+        net.sync->on_part(net.tag_of("api/changes"), first);
+        net.sync->on_response(net.tag_of("api/changes"), {200, "", 0});
+        return net.sent.back().second.path;
+    };
+    // At once, as the server sends it: a stream again.
+    FakeNet direct;
+    CHECK(next_feed(direct, 100) == "api/changes?since=0&stream=1");
+    // Half a minute late, when the proxy let the answer go: long-polls from then on.
+    FakeNet proxied;
+    REQUIRE(next_feed(proxied, 31000) == "api/changes?since=0&wait=25");
+    CHECK_FALSE(proxied.sent.back().second.stream);
+    // A long-poll's answer is read from its body.
+    const Shift* open = &vacancy;
+    Shift raised = vacancy;
+    raised.rate_pence_per_hour += 100;
+    const json change = {{"revision", 1},
+                         {"changes", {{{"revision", 1}, {"id", "c1"}, {"author", "admin"}, {"type", "raise_rate"},
+                                       {"changes", {{{"collection", "shifts"}, {"key", open->id}, {"after", format::write(raised)}}}}}}}};
+    proxied.answer("api/changes", 200, change.dump());
+    CHECK(proxied.store.revision() == 1);
+    CHECK(proxied.store.state().find_shift(open->id)->rate_pence_per_hour == raised.rate_pence_per_hour);
+    CHECK(proxied.sent.back().second.path == "api/changes?since=1&wait=25");
 }

@@ -27,8 +27,8 @@ public:
         return r->status;
     }
     httplib::Headers headers() const { return token_.empty() ? httplib::Headers{} : httplib::Headers{{"Authorization", "Bearer " + token_}}; }
-    // A request that could not connect is sent again, as a real client would: the server's listen
-    // queue is short (cpp-httplib's backlog), and command ids make a repeat harmless.
+    // A request that could not connect is sent again, as a real client would; command ids make a
+    // repeat harmless.
     httplib::Result get(const std::string& path) {
         auto r = http_.Get(path, headers());
         for (int attempt = 0; attempt < 5 && !r; ++attempt) r = http_.Get(path, headers());

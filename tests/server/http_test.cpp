@@ -43,6 +43,14 @@ TEST_CASE("health and snapshot: the demo data as valid shiftbank/1 JSON") {
     REQUIRE(r.ok());
     CHECK(r.state.staff.size() == 81);
     CHECK(r.state.revision == 0);
+    // To a client that accepts gzip (every browser) it goes compressed, a fraction of its size.
+    auto raw = client(server);
+    raw.set_decompress(false);
+    auto packed = raw.Get("/api/snapshot", {{"Authorization", "Bearer " + admin.token()}, {"Accept-Encoding", "gzip"}});
+    REQUIRE(packed);
+    CHECK(packed->get_header_value("Content-Encoding") == "gzip");
+    CHECK(packed->body.size() * 5 < snap->body.size());
+    MESSAGE("snapshot of 80 staff: " << snap->body.size() << " bytes, " << packed->body.size() << " gzipped");
 }
 
 TEST_CASE("static files: MIME types, gzip when accepted, index for /") {
