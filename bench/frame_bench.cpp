@@ -3,7 +3,10 @@
 // for three cases: scrolling, idle redraw, and dragging a shift (every visible cell checked by the
 // rules engine each frame). Target: p95 under 4 ms natively (docs/performance.md).
 //
-//   frame_bench [--staff N] [--weeks W] [--frames F]
+//   frame_bench [--staff N] [--weeks W] [--frames F] [--a11y 1]
+//
+// --a11y 1: with the accessibility mirror on, its JSON built whenever it changed (as the web
+// platform does before handing it to the page), to measure what the mirror costs a frame.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -26,28 +29,34 @@ int main(int argc, char** argv) {
     o.staff = 2000;
     o.weeks = 4;
     int frames = 300;
+    bool a11y = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!std::strcmp(argv[i], "--staff")) o.staff = std::atoi(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--weeks")) o.weeks = std::atoi(argv[i + 1]);
         else if (!std::strcmp(argv[i], "--frames")) frames = std::atoi(argv[i + 1]);
+        else if (!std::strcmp(argv[i], "--a11y")) a11y = std::atoi(argv[i + 1]) != 0;
     }
     sb::headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    ui.app().set_accessibility(a11y);
     sb::State state = sb::make_demo_trust(o);
     const size_t shifts = state.shifts.size();
     ui.app().set_state(std::move(state), "bench");
     ui.app().session().today = ui.app().state().period_start;
     ui.app().show_rota("*");   // every ward: all 2,000 people in one grid
+    size_t mirror_bytes = 0;
     auto run = [&](const char* name, auto&& before_frame) {
         sb::FrameStats stats;
         for (int f = 0; f < frames; ++f) {
             before_frame(f);
             const double t0 = now_ms();
             ui.frame();
+            if (ui.app().mirror_changed()) mirror_bytes += ui.app().mirror_json().size();
             stats.add(now_ms() - t0);
         }
         std::printf("%-34s p50 %6.3f ms   p95 %6.3f ms   (%d frames)\n", name, stats.percentile(0.5), stats.percentile(0.95), frames);
     };
-    std::printf("Rota frame benchmark: %d staff, %d weeks, %zu shifts, 1280x800\n", o.staff, o.weeks, shifts);
+    std::printf("Rota frame benchmark: %d staff, %d weeks, %zu shifts, 1280x800, accessibility mirror %s\n", o.staff, o.weeks,
+                shifts, a11y ? "on" : "off");
     ui.frame();
     ui.frame();
     run("idle redraw", [](int) {});
@@ -69,5 +78,6 @@ int main(int argc, char** argv) {
         ui.mouse_button(false);
         ui.frame();
     }
+    if (a11y) std::printf("mirror: %zu nodes on the rota, %zu bytes of JSON handed over in all\n", ui.app().mirror().nodes().size(), mirror_bytes);
     return 0;
 }

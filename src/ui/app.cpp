@@ -4,6 +4,7 @@
 
 #include "core/enum_names.hpp"
 #include "core/permissions.hpp"
+#include "imgui_internal.h"
 #include "ui/downloads.hpp"
 #include "ui/layout.hpp"
 #include "ui/widgets.hpp"
@@ -89,9 +90,26 @@ void App::choose_default_user(Role role) {
 }
 
 void App::frame() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    a11y::set_current(&mirror_);
+    g.TestEngineHookItems = mirror_.enabled();   // the item hooks feed the mirror only while it is on
+    mirror_.begin_frame();
     begin_widget_frame();
     draw_frame();
     end_widget_frame();   // the rectangles of a complete frame, for the keyboard bridge and tests
+    mirror_.set_focused(g.NavId);
+    mirror_changed_ = mirror_.end_frame();
+}
+
+void App::mirror_activate(uint32_t id) {
+    mirror_.page_focus(id);
+    ImGui::ActivateItemByID(id);   // pressed when the item is next drawn, as by the keyboard
+}
+
+void App::mirror_value(uint32_t id, const std::string& text) {
+    // The page's field is the one being typed in: ImGui lets go of its copy, so the two agree.
+    if (ImGui::GetActiveID() == id) ImGui::ClearActiveID();
+    mirror_.page_value(id, text);
 }
 
 void App::draw_frame() {
@@ -120,6 +138,7 @@ void App::draw_frame() {
     draw_content(ctx);
     draw_toast(ctx);
 }
+
 
 void App::show_sign_in(std::vector<client::DemoAccount> accounts, std::string message) {
     sign_in_.needed = true;

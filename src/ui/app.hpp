@@ -16,6 +16,7 @@
 #include "client/sync_client.hpp"
 #include "core/data_format.hpp"
 #include "core/model.hpp"
+#include "ui/access_mirror.hpp"
 #include "ui/home_state.hpp"
 #include "ui/my_rota_state.hpp"
 #include "ui/open_shifts_state.hpp"
@@ -109,6 +110,15 @@ public:
     // {label, x, y, w, h} of the first button whose label starts with `prefix` (or null), or with
     // text_fields, every text field: for window.shiftbankTest.itemRect() and textFields().
     std::string widget_json(const std::string& prefix, bool text_fields) const;
+    // The accessibility mirror (ui/access_mirror.hpp): on, the frame describes itself; the page
+    // renders it when it changed, and hands back what a screen reader or the keyboard did there.
+    void set_accessibility(bool on) { mirror_.set_enabled(on); }
+    const a11y::Mirror& mirror() const { return mirror_; }
+    bool mirror_changed() const { return mirror_changed_; }
+    std::string mirror_json() const { return mirror_.json(); }
+    void mirror_focus(uint32_t id) { mirror_.page_focus(id); }
+    void mirror_activate(uint32_t id);
+    void mirror_value(uint32_t id, const std::string& text);
     // Each screen's UI state (filters, open forms), for tests that set up a screen directly.
     RotaScreen& rota_screen() { return rota_; }
     OpenShiftsScreen& open_shifts_screen() { return open_shifts_; }
@@ -116,6 +126,8 @@ public:
     HomeScreen& home_screen() { return home_; }
 
 private:
+    a11y::Mirror mirror_;
+    bool mirror_changed_ = false;
     void choose_default_user(Role role);
     void forget_derived();
     void forget_screens();   // every screen back to how it first opens

@@ -64,6 +64,7 @@ void App::draw_toast(const ViewContext& ctx) {
     const float right = w - 16;   // the content's right edge (window padding 16)
     ImGui::PushTextWrapPos(offer_undo ? right - undo_w - 12 : right);
     ImGui::TextWrapped("%s %s", toast_is_error_ ? ICON_BAN : ICON_CHECK, toast_.c_str());
+    mirror_.status(toast_);
     ImGui::PopTextWrapPos();
     if (offer_undo) {
         // Touch-sized on a phone (44 px), and no smaller than 24 px anywhere (WCAG 2.5.8).
@@ -199,11 +200,16 @@ void App::draw_side_nav(const ViewContext& ctx) {
     std::vector<Item> items = {Item{View::Home, ICON_HOME}, Item{View::Rota, ICON_GRID}, Item{View::OpenShifts, ICON_INBOX},
                                Item{View::MyRota, ICON_CALENDAR}, Item{View::Reports, ICON_BAR_CHART}};
     if (clinician) items = {Item{View::Home, ICON_HOME}, Item{View::OpenShifts, ICON_INBOX}, Item{View::MyRota, ICON_CALENDAR}};
+    mirror_.begin_landmark(a11y::Role::Navigation, "Main");
     for (Item item : items) {
         const bool selected = session_.view == item.view;
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const ImVec2 size(kSideNavWidth, 40);
         ImGui::PushID(int(item.view));
+        std::string spoken = view_title(item.view);
+        if (item.view == View::OpenShifts && open > 0) spoken += ", " + std::to_string(open) + " open";
+        mirror_.next(a11y::Role::Link, spoken);
+        mirror_.next_current(selected);
         if (ImGui::InvisibleButton("nav", size)) session_.view = item.view;
         const bool hovered = ImGui::IsItemHovered();
         ImGui::PopID();
@@ -227,6 +233,7 @@ void App::draw_side_nav(const ViewContext& ctx) {
             dl->AddText(fonts_.small, fonts_.small->FontSize * io.FontGlobalScale, ImVec2(b.x + 7, b.y + (18 - ts.y) * 0.5f), kWhite, n.c_str());
         }
     }
+    mirror_.end_landmark();
     dl->AddLine(ImVec2(kSideNavWidth - 1, kTopBarHeight), ImVec2(kSideNavWidth - 1, io.DisplaySize.y), kBorder);
     ImGui::End();
     ImGui::PopStyleVar(2);
@@ -253,12 +260,15 @@ void App::draw_bottom_tabs(const ViewContext& ctx) {
                  {View::Reports, ICON_BAR_CHART, "Reports"}};
     const int n = int(items.size());
     const float w = io.DisplaySize.x / float(n);
+    mirror_.begin_landmark(a11y::Role::Navigation, "Main");
     for (int i = 0; i < n; ++i) {
         const Item& it = items[i];
         const bool selected = session_.view == it.view;
         const ImVec2 p(w * float(i), y);
         ImGui::SetCursorScreenPos(p);
         ImGui::PushID(i);
+        mirror_.next(a11y::Role::Link, it.label);
+        mirror_.next_current(selected);
         if (ImGui::InvisibleButton("tab", ImVec2(w, kBottomTabsHeight))) session_.view = it.view;
         ImGui::PopID();
         const ImU32 col = selected ? kBlue : kSecondaryText;
@@ -270,6 +280,7 @@ void App::draw_bottom_tabs(const ViewContext& ctx) {
         const ImVec2 ls = lf->CalcTextSizeA(ss, FLT_MAX, 0, it.label);
         dl->AddText(lf, ss, ImVec2(p.x + (w - ls.x) * 0.5f, p.y + 38), col, it.label);
     }
+    mirror_.end_landmark();
     ImGui::End();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
@@ -284,6 +295,8 @@ void App::draw_content(ViewContext& ctx) {
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - left, io.DisplaySize.y - top - bottom));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ctx.phone ? ImVec2(14, 14) : ImVec2(24, 18));
     ImGui::Begin("##content", nullptr, kPanelFlags & ~ImGuiWindowFlags_NoScrollbar);
+    mirror_.begin_landmark(a11y::Role::Main, view_title(session_.view));
+    mirror_.heading(1, view_title(session_.view), false);
     if (sync_.read_only) draw_read_only_banner(ctx);
     switch (session_.view) {
         case View::Home: draw_home_view(ctx, home_); break;
@@ -292,6 +305,7 @@ void App::draw_content(ViewContext& ctx) {
         case View::MyRota: draw_my_rota_view(ctx, my_rota_); break;
         case View::Reports: draw_reports_view(ctx); break;
     }
+    mirror_.end_landmark();
     ImGui::End();
     ImGui::PopStyleVar();
 }

@@ -36,21 +36,27 @@ void App::draw_sign_in(const ViewContext& ctx) {
     ImGui::PushFont(fonts_.heading);
     ImGui::TextUnformatted("Sign in to Shiftbank");
     ImGui::PopFont();
+    mirror_.heading(1, "Sign in to Shiftbank");
     ImGui::TextDisabled("%s", state().trust.name.empty() ? "Your trust's staff bank" : state().trust.name.c_str());
     ImGui::Spacing();
     if (!sign_in_.message.empty()) {
         begin_callout();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 64);
         text_coloured(rgb(0x8A1538), (ICON_ERROR "  " + sign_in_.message).c_str());
+        mirror_.status(sign_in_.message);
         ImGui::PopTextWrapPos();
         end_callout(kPaleRed, width - 32);
     }
     const float field_w = ImGui::GetContentRegionAvail().x;
     ImGui::TextUnformatted("Username");
     ImGui::SetNextItemWidth(field_w);
+    mirror_.next(a11y::Role::TextBox, "Username");
+    mirror_.next_buffer(sign_in_.username, sizeof sign_in_.username);
     text_field("##username", "e.g. sophie.chen", sign_in_.username, sizeof sign_in_.username);
     ImGui::TextUnformatted("Password");
     ImGui::SetNextItemWidth(field_w);
+    mirror_.next(a11y::Role::Password, "Password");
+    mirror_.next_buffer(sign_in_.password, sizeof sign_in_.password);
     const bool enter = text_field("##password", "", sign_in_.password, sizeof sign_in_.password,
                                   ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::Spacing();
@@ -70,8 +76,11 @@ void App::draw_sign_in(const ViewContext& ctx) {
         ImGui::Spacing();
         begin_card("demo-accounts");
         card_title(fonts_, ICON_USERS, "Demo accounts", int(sign_in_.accounts.size()));
+        mirror_.heading(2, "Demo accounts");
         ImGui::TextWrapped("This server runs on made-up demo data. Pick anyone to sign in as them:");
         ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+        mirror_.next(a11y::Role::TextBox, "Search the demo accounts by name, role or grade");
+        mirror_.next_buffer(sign_in_.search, sizeof sign_in_.search);
         text_field("##who", ICON_SEARCH "  Name, role or grade", sign_in_.search, sizeof sign_in_.search);
         int shown = 0;
         for (const char* role : {"admin", "manager", "clinician"}) {
@@ -80,7 +89,10 @@ void App::draw_sign_in(const ViewContext& ctx) {
                 if (a.role != role || shown >= 24) continue;
                 const std::string label = a.name + (a.grade.empty() ? "" : " \xC2\xB7 " + a.grade + " " + a.group);
                 if (!contains_folded(label + " " + a.role + " " + a.username, sign_in_.search)) continue;
-                if (in_role++ == 0) text_coloured(kSecondaryText, std::string(display_name(*parse_enum<Role>(role))).c_str());
+                if (in_role++ == 0) {
+                    text_coloured(kSecondaryText, std::string(display_name(*parse_enum<Role>(role))).c_str());
+                    mirror_.heading(3, std::string(display_name(*parse_enum<Role>(role))));
+                }
                 if (in_role > (sign_in_.search[0] ? 24 : 5)) continue;
                 ++shown;
                 if (button((ICON_USER "  " + label + "##" + a.username).c_str(), ButtonKind::Secondary,

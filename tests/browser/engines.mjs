@@ -160,6 +160,8 @@ async function chromiumDriver() {
         type: (text) => page.keyboard.insertText(text),
         press: (key) => page.keyboard.press(key),
         screenshot: () => page.screenshot(),
+        // The accessibility tree as Playwright reads it (Chromium only here).
+        ariaSnapshot: () => page.locator('body').ariaSnapshot(),
         close: () => context.close(),
       };
     },
@@ -266,7 +268,7 @@ async function webkitDriver() {
           { type: 'scroll', x: Math.round(x), y: Math.round(y), deltaX: 0, deltaY: dy, origin: 'viewport', duration: 0 }] }),
         type: (text) => actions(driver, { type: 'key', id: 'keyboard', actions: [...text].flatMap((c) => [
           { type: 'keyDown', value: c }, { type: 'keyUp', value: c }]) }),
-        press: (key) => { const k = { Backspace: '\uE003', Enter: '\uE007', Escape: '\uE00C' }[key] || key;
+        press: (key) => { const k = { Backspace: '\uE003', Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C' }[key] || key;
           return actions(driver, { type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: k }, { type: 'keyUp', value: k }] }); },
         screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
         close: quit,
@@ -328,6 +330,8 @@ export async function launch(serverUrl) {
         wheel: (x, y, dy) => p.wheel(x, y, dy),
         type: (text) => p.type(text),
         press: (key) => p.press(key),
+        // The page's accessibility tree in Playwright's YAML form, or null where the driver has none.
+        ariaSnapshot: () => (p.ariaSnapshot ? p.ariaSnapshot() : Promise.resolve(null)),
         async screenshot(path) { const png = await p.screenshot(); if (path) writeFileSync(path, png); return png; },
         // Console errors and uncaught exceptions, from the driver where it reports them and from the page.
         async errors() {

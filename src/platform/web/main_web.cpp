@@ -53,6 +53,9 @@ EM_JS(void, js_release_keyboard, (), {
     if (input && document.activeElement === input) input.blur();
 });
 
+// The accessibility mirror (ui/access_mirror.hpp), rendered as a hidden DOM by shell/mirror.js.
+EM_JS(void, js_mirror, (const char* json), { if (window.shiftbankMirror) window.shiftbankMirror.update(UTF8ToString(json)); });
+
 // shell/sync.js only carries bytes: HTTP requests the sync client (src/client) asks for, and storage
 // that outlives the page. The answers come back through sb_http_response and sb_sync_start.
 EM_JS(void, js_sync_start, (), { window.shiftbankSync.start(); });
@@ -157,6 +160,7 @@ void main_loop(void*) {
     ImGui::NewFrame();
     g.app->frame();
     ImGui::Render();
+    if (g.app->mirror_changed()) js_mirror(g.app->mirror_json().c_str());
     if (sb::platform::imgui_input_queued()) request_frames(1);
     static bool wanted_text = false;
     if (wanted_text && !ImGui::GetIO().WantTextInput) js_release_keyboard();
@@ -311,6 +315,20 @@ EMSCRIPTEN_KEEPALIVE void sb_key(int which) {
     request_frames();
 }
 
+// What a screen reader or the keyboard did on the mirror's DOM: ImGui follows.
+EMSCRIPTEN_KEEPALIVE void sb_a11y_focus(unsigned id) {
+    g.app->mirror_focus(id);
+    request_frames();
+}
+EMSCRIPTEN_KEEPALIVE void sb_a11y_activate(unsigned id) {
+    g.app->mirror_activate(id);
+    request_frames();
+}
+EMSCRIPTEN_KEEPALIVE void sb_a11y_value(unsigned id, const char* utf8) {
+    g.app->mirror_value(id, utf8);
+    request_frames();
+}
+
 EMSCRIPTEN_KEEPALIVE const char* sb_test_item_rect(const char* prefix) {
     static std::string out;
     out = g.app->widget_json(prefix, false);
@@ -353,6 +371,8 @@ int main() {
     io.IniFilename = nullptr;   // layout is the app's, not a file's
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     static sb::ui::App app("/assets/fonts");
+    // The mirror is on unless the page asks for it off (?a11y=0, to measure what it costs).
+    app.set_accessibility(js_query_int("a11y", 1) != 0);
     sb::ui::set_download_handler([](const std::string& name, const std::string& mime, const std::string& data) {
         js_download(name.c_str(), mime.c_str(), data.data(), int(data.size()));
     });

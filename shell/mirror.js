@@ -1,0 +1,154 @@
+// The accessibility mirror's DOM: the app (src/ui/access_mirror.hpp) describes what the canvas
+// shows as nodes (role, name, state, rectangle) whenever it changes; this renders them as real
+// elements laid over the canvas, invisible but read by screen readers, reachable with Tab, and
+// filled by password managers. What happens to them goes back to the app, which moves ImGui's
+// focus, presses the item, or takes the field's text. The app decides everything; this only keeps
+// elements in step with its list.
+'use strict';
+(function () {
+  const root = document.getElementById('mirror');
+  const byId = new Map();   // node id -> element
+  let moving = false;        // focus being moved here, not by the person
+
+  function call(name, id, text) {
+    const M = window.Module;
+    if (!M || !M['_' + name]) return;
+    if (text === undefined) M['_' + name](id >>> 0);
+    else M.ccall(name, null, ['number', 'string'], [id >>> 0, text]);
+  }
+
+  function tagFor(n) {
+    switch (n.role) {
+      case 'navigation': return 'nav';
+      case 'main': return 'main';
+      case 'heading': return 'h' + Math.min(6, Math.max(1, n.level || 1));
+      case 'button': return 'button';
+      case 'link': return 'a';
+      case 'textbox': case 'password': case 'checkbox': return 'input';
+      case 'status': return 'div';
+      default: return 'span';
+    }
+  }
+
+  function create(n) {
+    const el = document.createElement(tagFor(n));
+    el.dataset.id = String(n.id);
+    el.dataset.role = n.role;
+    if (n.role === 'button') el.type = 'button';
+    if (n.role === 'link') el.href = '#';
+    if (n.role === 'password') { el.type = 'password'; el.autocomplete = 'current-password'; }
+    if (n.role === 'textbox') el.type = 'text';
+    if (n.role === 'checkbox') el.type = 'checkbox';
+    if (n.role === 'status') { el.setAttribute('role', 'status'); el.setAttribute('aria-live', 'polite'); }
+    if (n.role === 'button' || n.role === 'link' || n.role === 'checkbox') {
+      el.addEventListener('click', (e) => { e.preventDefault(); call('sb_a11y_activate', n.id); });
+    }
+    if (el.tagName === 'INPUT' && n.role !== 'checkbox') {
+      el.addEventListener('input', () => call('sb_a11y_value', Number(el.dataset.id), el.value));
+    }
+    return el;
+  }
+
+  function apply(el, n) {
+    const set = (k, v) => { if (v === null || v === undefined || v === false) { if (el.hasAttribute(k)) el.removeAttribute(k); } else if (el.getAttribute(k) !== String(v)) el.setAttribute(k, String(v)); };
+    if (el.tagName === 'INPUT') {
+      set('aria-label', n.name);
+      if (n.role === 'textbox' && /user ?name/i.test(n.name)) el.autocomplete = 'username';
+      // The person's own typing is the newest text: only a change made elsewhere is written back.
+      if (n.role !== 'checkbox' && document.activeElement !== el && (n.value || '') !== el.value) el.value = n.value || '';
+      if (n.role === 'checkbox') el.checked = !!n.checked;
+    } else if (n.role === 'navigation' || n.role === 'main') {
+      set('aria-label', n.name);
+    } else if (el.firstChild === null || el.textContent !== n.name) {
+      el.textContent = n.name;
+    }
+    set('aria-current', n.current ? 'page' : null);
+    if (el.tagName === 'BUTTON' || el.tagName === 'INPUT') el.disabled = !!n.disabled;
+    else set('aria-disabled', n.disabled ? 'true' : null);
+    if (n.w > 0 && n.h > 0 && n.role !== 'navigation' && n.role !== 'main') {
+      // Where it is on the canvas, so touch exploration finds it under the finger.
+      const s = el.style;
+      const l = n.x + 'px', t = n.y + 'px', w = n.w + 'px', h = n.h + 'px';
+      if (s.left !== l) s.left = l;
+      if (s.top !== t) s.top = t;
+      if (s.width !== w) s.width = w;
+      if (s.height !== h) s.height = h;
+    }
+  }
+
+  let started = false, follow = false;
+  function update(json) {
+    if (!root) return;
+    if (!started) {
+      // The mirror is the page's Tab order now: the canvas and the phone keyboard's hidden input
+      // are reached by pointer, not by Tab.
+      started = true;
+      for (const id of ['canvas', 'keyboard']) { const el = document.getElementById(id); if (el) el.tabIndex = -1; }
+      const canvas = document.getElementById('canvas');
+      // Tab pressed on the canvas (after a click there) moves ImGui's focus: the page's follows.
+      if (canvas) canvas.addEventListener('keydown', (e) => { if (e.key === 'Tab') follow = true; });
+    }
+    const nodes = JSON.parse(json).nodes;
+    const seen = new Set();
+    const elements = nodes.map((n) => {
+      let el = byId.get(n.id);
+      if (!el || el.dataset.role !== n.role || el.tagName.toLowerCase() !== tagFor(n)) {
+        if (el) el.remove();
+        el = create(n);
+        byId.set(n.id, el);
+      }
+      apply(el, n);
+      seen.add(n.id);
+      return el;
+    });
+    for (const [id, el] of byId) if (!seen.has(id)) { el.remove(); byId.delete(id); }
+    // In the app's order, inside their landmarks: the DOM order is the reading and Tab order.
+    const next = new Map();   // parent element -> index of the next child
+    nodes.forEach((n, i) => {
+      const parent = n.parent >= 0 ? elements[n.parent] : root;
+      const at = next.get(parent) || 0;
+      if (parent.children[at] !== elements[i]) parent.insertBefore(elements[i], parent.children[at] || null);
+      next.set(parent, at + 1);
+    });
+    // ImGui's focus leads while the person is working in the mirror (a screen reader, Tab);
+    // a mouse or a finger on the canvas keeps the focus there.
+    const focused = nodes.findIndex((n) => n.focused);
+    if (focused >= 0 && (follow || root.contains(document.activeElement)) && document.activeElement !== elements[focused]) {
+      follow = false;
+      moving = true;
+      elements[focused].focus({ preventScroll: true });
+      moving = false;
+    }
+  }
+
+  if (root) {
+    root.addEventListener('focusin', (e) => {
+      const el = e.target.closest('[data-id]');
+      if (el && !moving) call('sb_a11y_focus', Number(el.dataset.id));
+    });
+    // Keys meant for the element stay with it (the browser moves focus on Tab, presses a button on
+    // Enter or Space, edits a field); others (Ctrl+Z, Escape) go on to the app.
+    root.addEventListener('keydown', (e) => {
+      const el = e.target;
+      const field = el.tagName === 'INPUT' && el.type !== 'checkbox';
+      if (field && e.key === 'Enter') {
+        // Enter in a form's field presses the form's next button, as in any web form.
+        const all = Array.from(root.querySelectorAll('button, input'));
+        const button = all.slice(all.indexOf(el) + 1).find((x) => x.tagName === 'BUTTON');
+        if (button && !button.disabled) button.click();
+        e.preventDefault();
+      }
+      if (e.key === 'Tab' || (field && e.key !== 'Escape') || e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+    });
+    for (const type of ['keyup', 'keypress']) root.addEventListener(type, (e) => {
+      const el = e.target;
+      if (e.key === 'Tab' || e.key === 'Enter' || e.key === ' ' || (el.tagName === 'INPUT' && e.key !== 'Escape')) e.stopPropagation();
+    });
+  }
+
+  window.shiftbankMirror = {
+    update,
+    // For tests: the node list the app sent last, as elements.
+    count: () => (root ? root.querySelectorAll('[data-id]').length : 0),
+  };
+})();

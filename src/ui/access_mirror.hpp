@@ -1,0 +1,101 @@
+// The accessibility mirror: what the canvas shows, as a list of nodes a screen reader can read
+// (role, name, state, rectangle), kept in step from the UI's own items. The web platform renders it
+// as a hidden DOM over the canvas (shell/mirror.js); focus and activation come back through here.
+//
+// Where the nodes come from:
+// - every interactive ImGui item (buttons, text fields, checkboxes, selectables, menus) reports
+//   itself through Dear ImGui's item hooks (IMGUI_ENABLE_TEST_ENGINE; access_hooks.cpp), with its
+//   label, rectangle and flags: nothing a view draws is left out by forgetting to describe it;
+// - a view adds what ImGui does not know: headings, landmarks (navigation, main), the live region,
+//   a field's visible label or a password field (`next`), by calling the functions below.
+//
+// The mirror is rebuilt each frame; `end_frame()` says whether it differs from the last one, so the
+// page's DOM is touched only when something changed.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sb::ui::a11y {
+
+enum class Role { Button, Link, TextBox, Password, CheckBox, Heading, Navigation, Main, Status, Text };
+const char* role_name(Role r);   // "button", "link", "textbox", … as the page's renderer expects
+
+struct Node {
+    uint32_t id = 0;        // ImGui's id for items; a stable hash of the text for a view's own nodes
+    Role role = Role::Text;
+    std::string name;       // what is read out
+    std::string value;      // a text field's content (never a password's)
+    int level = 0;          // headings
+    int parent = -1;        // index of the landmark it sits in
+    float x = 0, y = 0, w = 0, h = 0;   // on the canvas, in CSS pixels
+    bool disabled = false, checked = false, focused = false, current = false;
+    bool operator==(const Node&) const = default;
+};
+
+class Mirror {
+public:
+    void set_enabled(bool on) { enabled_ = on; }
+    bool enabled() const { return enabled_; }
+
+    void begin_frame();
+    bool end_frame();   // true when the nodes differ from the last frame's
+    const std::vector<Node>& nodes() const { return nodes_; }
+    std::string json() const;   // {"nodes": [{id, role, name, …}]} for the page
+
+    // --- from a view ---
+    // The next interactive item's role and name (a field whose label is drawn as text above it).
+    void next(Role role, std::string name);
+    void next_current(bool current);    // the next item is the page shown now (navigation)
+    // A heading; `over_last_item`: it is the text item just drawn, so it takes that item's place.
+    void heading(int level, const std::string& text, bool over_last_item = true);
+    void begin_landmark(Role role, const std::string& name);
+    void end_landmark();
+    void status(const std::string& text);   // the live region: read out when it changes
+    // The text buffer behind the next text field, so the page can fill it (a password manager).
+    void next_buffer(char* buf, size_t size);
+
+    // --- from the item hooks ---
+    void item_added(uint32_t id, float x0, float y0, float x1, float y1, bool disabled);
+    void item_info(uint32_t id, const char* label, bool inputable, bool checkable, bool checked);
+    void set_focused(uint32_t id) { focused_ = id; }
+
+    // --- from the page ---
+    // A node was given focus or activated on the page; the App passes them to ImGui.
+    void page_focus(uint32_t id) { want_focus_ = id; }
+    uint32_t take_focus_request();
+    uint32_t focus_request() const { return want_focus_; }
+    // The page's field holds new text (typed, or filled in by a password manager).
+    bool page_value(uint32_t id, const std::string& text);
+
+private:
+    bool enabled_ = false;
+    std::vector<Node> nodes_, last_;
+    std::vector<int> landmarks_;   // open landmarks, innermost last
+    struct Pending {
+        std::optional<Role> role;
+        std::string name;
+        bool current = false;
+        char* buf = nullptr;
+        size_t size = 0;
+    } next_;
+    struct Buffer {
+        uint32_t id;
+        char* buf;
+        size_t size;
+    };
+    std::vector<Buffer> buffers_;
+    uint32_t focused_ = 0, want_focus_ = 0;
+    std::optional<Node> added_;   // the item just added, waiting for its info
+    Node& add(Node n);
+};
+
+// The mirror the item hooks feed (the App's), or null.
+Mirror* current();
+void set_current(Mirror* m);
+
+// An item's label as read out: "##id" suffixes and icon-font glyphs left out, spaces trimmed.
+std::string spoken_label(const char* label);
+
+}  // namespace sb::ui::a11y

@@ -1,0 +1,74 @@
+// The accessibility mirror in a real browser (engines.mjs): what a screen reader is given for the
+// sign-in screen and the rota (the accessibility tree itself in Chromium, the mirror's elements in
+// every engine), and a keyboard-only sign-in: Tab to the fields, type, Enter.
+import { launch, skipUnlessSelected } from './engines.mjs';
+import { startServer, shot, run, assert, assertNoErrors, appState } from './harness.mjs';
+
+skipUnlessSelected();
+const server = await startServer(['--demo-staff', '60']);
+const browser = await launch(server.url);
+const admin = (await (await fetch(server.url + 'api/demo-users')).json()).find((u) => u.username === 'admin');
+
+// The mirror's elements as {tag, role, name} (what the DOM says, in every engine).
+const mirrorElements = () => Array.from(document.querySelectorAll('#mirror [data-id]')).map((e) => ({
+  tag: e.tagName.toLowerCase(), type: e.type || '', name: e.getAttribute('aria-label') || e.textContent,
+  current: e.getAttribute('aria-current'), disabled: !!e.disabled,
+}));
+const has = (list, tag, name) => list.some((e) => e.tag === tag && e.name === name);
+
+await run([
+  ['the sign-in screen reads as a form: heading, labelled fields, the button; signed in with the keyboard only', async () => {
+    const page = await browser.open({ viewport: { width: 1280, height: 800 } });
+    await page.waitReady();
+    await page.waitFor(() => !!document.querySelector('#mirror input[aria-label="Username"]'), undefined, { what: 'the mirrored Username field' });
+    const els = await page.evaluate(mirrorElements);
+    assert(has(els, 'h1', 'Sign in to Shiftbank'), 'no heading: ' + JSON.stringify(els));
+    assert(els.some((e) => e.tag === 'input' && e.type === 'text' && e.name === 'Username'), 'no Username field');
+    assert(els.some((e) => e.tag === 'input' && e.type === 'password' && e.name === 'Password'), 'no Password field');
+    assert(els.some((e) => e.tag === 'button' && e.name === 'Sign in' && e.disabled), 'no (disabled) Sign in button');
+    const tree = await page.ariaSnapshot();
+    if (tree !== null) {
+      for (const line of ['heading "Sign in to Shiftbank" [level=1]', 'textbox "Username"', 'textbox "Password"', 'button "Sign in" [disabled]'])
+        assert(tree.includes(line), `the accessibility tree has no ${line}:\n${tree}`);
+      console.log(`     accessibility tree of the sign-in screen: ${tree.split('\n').length} lines`);
+    }
+    // Keyboard only: Tab from the top of the page reaches the Username field first.
+    let reached = false;
+    for (let i = 0; i < 6 && !reached; i++) {
+      await page.press('Tab');
+      reached = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Username');
+    }
+    assert(reached, 'Tab never reached the Username field: ' + (await page.evaluate(() => document.activeElement.outerHTML.slice(0, 120))));
+    await page.type(admin.username);
+    await page.press('Tab');
+    assert(await page.evaluate(() => document.activeElement.getAttribute('aria-label') === 'Password'), 'Tab did not move to Password');
+    await page.type(admin.password);
+    await page.waitFor(() => { const b = Array.from(document.querySelectorAll('#mirror button')).find((e) => e.textContent === 'Sign in');
+      return b && !b.disabled; }, undefined, { what: 'the Sign in button enabled by the typed fields' });
+    await page.press('Enter');
+    await page.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'signed in by the keyboard' });
+    const s = await appState(page);
+    assert(s.user === 'admin', 'signed in as ' + JSON.stringify(s));
+    await assertNoErrors(page);
+    await page.close();
+  }],
+  ['the rota page: the navigation with the current page, the main region, its heading', async () => {
+    const page = await browser.open({ viewport: { width: 1280, height: 800 }, query: '?user=admin' });
+    await page.waitReady();
+    await page.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'the rota' });
+    await page.waitFor(() => !!document.querySelector('#mirror nav a[aria-current="page"]'), undefined, { what: 'the current page in the navigation' });
+    const els = await page.evaluate(mirrorElements);
+    assert(els.some((e) => e.tag === 'a' && e.name === 'Rota' && e.current === 'page'), 'Rota is not the current page: ' + JSON.stringify(els.slice(0, 12)));
+    assert(has(els, 'main', 'Rota') && has(els, 'h1', 'Rota'), 'no main region with its heading');
+    const tree = await page.ariaSnapshot();
+    if (tree !== null) {
+      assert(tree.includes('navigation "Main"') && tree.includes('link "Rota"') && tree.includes('main "Rota"'), 'tree:\n' + tree);
+      console.log(`     accessibility tree of the rota page: ${tree.split('\n').length} lines, ${els.length} mirrored elements`);
+    }
+    await page.screenshot(shot('a11y-rota-1280x800.png'));
+    await assertNoErrors(page);
+    await page.close();
+  }],
+]);
+await browser.close();
+await server.stop();

@@ -1,0 +1,104 @@
+// The accessibility mirror driven headlessly: what a screen reader would be given for a screen,
+// and what the page hands back (a field filled by a password manager, a button pressed) reaching
+// the app as if done on the canvas.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/demo_trust.hpp"
+#include "platform/headless/headless_ui.hpp"
+
+using namespace sb;
+using json = nlohmann::json;
+using ARole = ui::a11y::Role;
+
+namespace {
+const ui::a11y::Node* find(const ui::a11y::Mirror& m, ARole role, const std::string& name) {
+    for (const auto& n : m.nodes())
+        if (n.role == role && n.name == name) return &n;
+    return nullptr;
+}
+}  // namespace
+
+TEST_CASE("the sign-in screen in the mirror: a heading, labelled fields, a password field and the button") {
+    headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    ui.app().set_accessibility(true);
+    std::string who, password;
+    ui.app().set_account_handlers([&](const std::string& u, const std::string& p) { who = u, password = p; }, [] {});
+    ui.app().show_sign_in({{"sophie.chen", "pw", "clinician", "Sophie Chen", "Nursing", "Band 5", "bank"}}, "");
+    for (int i = 0; i < 4; ++i) ui.frame();   // the cards size themselves over the first frames
+    const auto& m = ui.app().mirror();
+    REQUIRE(find(m, ARole::Heading, "Sign in to Shiftbank"));
+    CHECK(find(m, ARole::Heading, "Sign in to Shiftbank")->level == 1);
+    const auto* user = find(m, ARole::TextBox, "Username");
+    const auto* pass = find(m, ARole::Password, "Password");
+    REQUIRE(user);
+    REQUIRE(pass);
+    const auto* button = find(m, ARole::Button, "Sign in");
+    REQUIRE(button);
+    CHECK(button->disabled);   // nothing typed yet
+    CHECK(user->w > 100);      // where the field is drawn, so touch exploration finds it
+    CHECK(find(m, ARole::Heading, "Demo accounts"));
+    REQUIRE(find(m, ARole::Heading, "Clinician"));   // the accounts grouped by role under headings
+    CHECK(find(m, ARole::Heading, "Clinician")->level == 3);
+    // A demo account's button reads as its words, without the icon glyph.
+    bool account = false;
+    for (const auto& n : m.nodes()) account |= n.role == ARole::Button && n.name.find("Sophie Chen") == 0;
+    CHECK(account);
+    // Reading order: heading, username, password, then the button.
+    auto index = [&](const ui::a11y::Node* n) { return n - m.nodes().data(); };
+    CHECK(index(user) < index(pass));
+    CHECK(index(pass) < index(button));
+
+    // A password manager fills both fields on the page; the button is pressed there.
+    const uint32_t user_id = user->id, pass_id = pass->id, button_id = button->id;
+    ui.app().mirror_value(user_id, "sophie.chen");
+    ui.app().mirror_value(pass_id, "correct horse");
+    ui.frame();
+    CHECK(find(ui.app().mirror(), ARole::TextBox, "Username")->value == "sophie.chen");
+    CHECK(find(ui.app().mirror(), ARole::Password, "Password")->value.empty());   // never read out
+    CHECK_FALSE(find(ui.app().mirror(), ARole::Button, "Sign in")->disabled);
+    ui.app().mirror_activate(button_id);
+    ui.frame();
+    ui.frame();
+    CHECK(who == "sophie.chen");
+    CHECK(password == "correct horse");
+}
+
+TEST_CASE("the rota page in the mirror: the navigation with the current page, the main region and its heading") {
+    headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    ui.app().set_accessibility(true);
+    DemoOptions o;
+    o.staff = 40;
+    o.weeks = 2;
+    ui.app().set_state(make_demo_trust(o), "test");
+    ui.frame();
+    ui.frame();
+    const auto& m = ui.app().mirror();
+    const auto* nav = find(m, ARole::Navigation, "Main");
+    REQUIRE(nav);
+    const auto* rota = find(m, ARole::Link, "Rota");
+    REQUIRE(rota);
+    CHECK(rota->current);
+    CHECK(&m.nodes()[size_t(rota->parent)] == nav);
+    CHECK_FALSE(find(m, ARole::Link, "Reports")->current);
+    const auto* main = find(m, ARole::Main, "Rota");
+    REQUIRE(main);
+    CHECK(find(m, ARole::Heading, "Rota"));
+    // Following a link on the page changes the screen, as a click on the canvas does.
+    ui.app().mirror_activate(find(m, ARole::Link, "Reports")->id);
+    ui.frame();
+    ui.frame();
+    CHECK(ui.app().session().view == ui::View::Reports);
+    CHECK(find(ui.app().mirror(), ARole::Link, "Reports")->current);
+    // Nothing changes between two quiet frames: the page's DOM is left alone.
+    ui.frame();
+    CHECK_FALSE(ui.app().mirror_changed());
+}
+
+TEST_CASE("spoken labels leave out ImGui ids and icon glyphs") {
+    CHECK(ui::a11y::spoken_label("Sign in##form") == "Sign in");
+    CHECK(ui::a11y::spoken_label("\xEF\x80\x87  Sophie Chen \xC2\xB7 Band 5##sophie") == "Sophie Chen \xC2\xB7 Band 5");
+    CHECK(ui::a11y::spoken_label("##hidden").empty());
+    CHECK(ui::a11y::spoken_label("\xEE\x80\x80").empty());
+}
