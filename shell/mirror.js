@@ -25,7 +25,7 @@
       case 'button': return 'button';
       case 'link': return 'a';
       case 'textbox': case 'password': case 'checkbox': return 'input';
-      case 'status': return 'div';
+      case 'status': case 'grid': case 'row': case 'columnheader': case 'rowheader': case 'gridcell': return 'div';
       default: return 'span';
     }
   }
@@ -40,6 +40,7 @@
     if (n.role === 'textbox') el.type = 'text';
     if (n.role === 'checkbox') el.type = 'checkbox';
     if (n.role === 'status') { el.setAttribute('role', 'status'); el.setAttribute('aria-live', 'polite'); }
+    if (['grid', 'row', 'columnheader', 'rowheader', 'gridcell'].includes(n.role)) el.setAttribute('role', n.role);
     if (n.role === 'button' || n.role === 'link' || n.role === 'checkbox') {
       el.addEventListener('click', (e) => { e.preventDefault(); call('sb_a11y_activate', n.id); });
     }
@@ -59,13 +60,20 @@
       if (n.role === 'checkbox') el.checked = !!n.checked;
     } else if (n.role === 'navigation' || n.role === 'main') {
       set('aria-label', n.name);
+    } else if (n.role === 'grid') {
+      // Every row counts, drawn or not: "row 212 of 2,031".
+      set('aria-label', n.name);
+      set('aria-rowcount', n.rows);
+      set('aria-colcount', n.columns);
+    } else if (n.role === 'row') {
+      set('aria-rowindex', n.row);
     } else if (el.firstChild === null || el.textContent !== n.name) {
       el.textContent = n.name;
     }
     set('aria-current', n.current ? 'page' : null);
     if (el.tagName === 'BUTTON' || el.tagName === 'INPUT') el.disabled = !!n.disabled;
     else set('aria-disabled', n.disabled ? 'true' : null);
-    if (n.w > 0 && n.h > 0 && n.role !== 'navigation' && n.role !== 'main') {
+    if (n.w > 0 && n.h > 0 && !['navigation', 'main', 'grid', 'row'].includes(n.role)) {
       // Where it is on the canvas, so touch exploration finds it under the finger.
       const s = el.style;
       const l = n.x + 'px', t = n.y + 'px', w = n.w + 'px', h = n.h + 'px';

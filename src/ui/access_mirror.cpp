@@ -32,6 +32,11 @@ const char* role_name(Role r) {
         case Role::Main: return "main";
         case Role::Status: return "status";
         case Role::Text: return "text";
+        case Role::Grid: return "grid";
+        case Role::Row: return "row";
+        case Role::ColumnHeader: return "columnheader";
+        case Role::RowHeader: return "rowheader";
+        case Role::Cell: return "gridcell";
     }
     return "text";
 }
@@ -85,6 +90,8 @@ std::string Mirror::json() const {
         if (n.role == Role::CheckBox) j["checked"] = n.checked;
         if (n.focused) j["focused"] = true;
         if (n.current) j["current"] = true;
+        if (n.row_index) j["row"] = n.row_index;
+        if (n.row_count) j["rows"] = n.row_count, j["columns"] = n.column_count;
         list.push_back(std::move(j));
     }
     return nlohmann::json{{"nodes", list}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -142,6 +149,41 @@ void Mirror::status(const std::string& text) {
     n.id = hash_of(Role::Status, "");
     n.role = Role::Status;
     n.name = text;
+    add(std::move(n));
+}
+
+void Mirror::begin_grid(const std::string& name, int rows, int columns) {
+    if (!enabled_) return;
+    Node n;
+    n.id = hash_of(Role::Grid, name);
+    n.role = Role::Grid;
+    n.name = name;
+    n.row_count = rows;
+    n.column_count = columns;
+    add(std::move(n));
+    landmarks_.push_back(int(nodes_.size()) - 1);
+}
+
+void Mirror::begin_row(int index) {
+    if (!enabled_) return;
+    Node n;
+    // Rows and cells are keyed by their place in the grid, so the page keeps their elements while
+    // the grid scrolls; their words change in place.
+    n.id = hash_of(Role::Row, std::to_string(index));
+    n.role = Role::Row;
+    n.row_index = index;
+    add(std::move(n));
+    landmarks_.push_back(int(nodes_.size()) - 1);
+}
+
+void Mirror::cell(Role role, int column, const std::string& text, float x0, float y0, float x1, float y1) {
+    if (!enabled_) return;
+    Node n;
+    const int row = landmarks_.empty() ? 0 : nodes_[size_t(landmarks_.back())].row_index;
+    n.id = hash_of(role, std::to_string(row) + ":" + std::to_string(column));
+    n.role = role;
+    n.name = text;
+    n.x = x0, n.y = y0, n.w = x1 - x0, n.h = y1 - y0;
     add(std::move(n));
 }
 

@@ -19,7 +19,7 @@
 
 namespace sb::ui::a11y {
 
-enum class Role { Button, Link, TextBox, Password, CheckBox, Heading, Navigation, Main, Status, Text };
+enum class Role { Button, Link, TextBox, Password, CheckBox, Heading, Navigation, Main, Status, Text, Grid, Row, ColumnHeader, RowHeader, Cell };
 const char* role_name(Role r);   // "button", "link", "textbox", … as the page's renderer expects
 
 struct Node {
@@ -28,6 +28,8 @@ struct Node {
     std::string name;       // what is read out
     std::string value;      // a text field's content (never a password's)
     int level = 0;          // headings
+    int row_index = 0;      // a grid's row, 1-based among all its rows (most are not drawn)
+    int row_count = 0, column_count = 0;   // a grid's size
     int parent = -1;        // index of the landmark it sits in
     float x = 0, y = 0, w = 0, h = 0;   // on the canvas, in CSS pixels
     bool disabled = false, checked = false, focused = false, current = false;
@@ -53,6 +55,13 @@ public:
     void begin_landmark(Role role, const std::string& name);
     void end_landmark();
     void status(const std::string& text);   // the live region: read out when it changes
+    // A grid (the rota): `rows` counts all its rows, so a screen reader announces the drawn ones
+    // as part of the whole; rows hold header and data cells, each with its words and rectangle.
+    void begin_grid(const std::string& name, int rows, int columns);
+    void begin_row(int index);
+    void cell(Role role, int column, const std::string& text, float x0, float y0, float x1, float y1);
+    void end_row() { end_landmark(); }
+    void end_grid() { end_landmark(); }
     // The text buffer behind the next text field, so the page can fill it (a password manager).
     void next_buffer(char* buf, size_t size);
 

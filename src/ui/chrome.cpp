@@ -161,6 +161,7 @@ void App::draw_top_bar(const ViewContext& ctx) {
         }
         // The person's menu: text size (pinch-zoom is off on the canvas, so the app offers its own).
         ImGui::SetCursorScreenPos(ImVec2(p.x, 0));
+        mirror_.next(a11y::Role::Button, "Your menu, " + name);
         if (ImGui::InvisibleButton("##me", ImVec2(avatar + name_w + 10, h))) ImGui::OpenPopup("me_menu");
         if (ImGui::BeginPopup("me_menu")) {
             ImGui::PushStyleColor(ImGuiCol_Text, kText);

@@ -7,6 +7,7 @@
 #include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
 #include "core/icalendar.hpp"
+#include "ui/access_mirror.hpp"
 #include "ui/downloads.hpp"
 #include "ui/icons.hpp"
 #include "ui/my_rota_state.hpp"
@@ -49,7 +50,11 @@ std::vector<Day> gather(const ViewContext& ctx, const Staff& me, Date first, int
 // One shift as a tappable chip; tapping picks it for the actions panel.
 void chip_button(ViewContext& ctx, MyRotaScreen& m, const Shift& s, ImVec2 size) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    if (ImGui::InvisibleButton(("chip" + s.id).c_str(), size)) m.picked_shift = m.picked_shift == s.id ? "" : s.id;
+    if (a11y::Mirror* mirror = a11y::current()) {
+        const ShiftType* t = ctx.state.find_shift_type(s.type);
+        mirror->next(a11y::Role::Button, (t ? t->name : s.type) + " " + shift_times(s) + ", " + format_weekday_day_month(s.start.date));
+    }
+    if (ImGui::InvisibleButton(("##chip" + s.id).c_str(), size)) m.picked_shift = m.picked_shift == s.id ? "" : s.id;
     draw_shift_chip(ImGui::GetWindowDrawList(), p, ImVec2(p.x + size.x, p.y + size.y), s, ctx.state.find_shift_type(s.type), ctx.fonts);
     if (m.picked_shift == s.id)
         ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(p.x + size.x + 2, p.y + size.y + 2), kBlue, 5, 0, 2);

@@ -2,6 +2,8 @@
 // visible rows are built each frame (ImGuiListClipper), so a ward of any size scrolls. Every drop
 // target shows the rules' verdict while a shift is dragged (rota_drag.cpp).
 #include <algorithm>
+#include <cctype>
+#include <cstdio>
 #include <map>
 #include <unordered_map>
 #include <optional>
@@ -9,6 +11,7 @@
 #include "core/civil_time.hpp"
 #include "imgui_internal.h"
 #include "core/enum_names.hpp"
+#include "ui/access_mirror.hpp"
 #include "core/reports.hpp"
 #include "ui/icons.hpp"
 #include "ui/rota_drag.hpp"
@@ -50,6 +53,21 @@ void draw_leave_and_availability(const RotaIndex& ix, const std::string& staff, 
         dl->AddText(fonts.small, small * 0.92f, ImVec2(a.x + 6, b.y - 8 - small), kGreen, text.c_str());
         dl->PopClipRect();
     }
+}
+
+// A cell's shifts in words, for a screen reader: "Late 13:30–21:30, Ward 7, booked"; "empty".
+std::string cell_words(const State& state, const std::vector<const Shift*>& shifts) {
+    if (shifts.empty()) return "empty";
+    std::string out;
+    for (const Shift* s : shifts) {
+        const ShiftType* t = state.find_shift_type(s->type);
+        const Ward* w = state.find_ward(s->ward);
+        if (!out.empty()) out += "; ";
+        std::string status(display_name(s->status));   // lower case inside the sentence: "booked"
+        if (!status.empty()) status[0] = char(std::tolower(static_cast<unsigned char>(status[0])));
+        out += (t ? t->name : s->type) + " " + shift_times(*s) + ", " + (w ? w->name : s->ward) + ", " + status;
+    }
+    return out;
 }
 
 void shift_tooltip(const Shift& s, const State& state) {
@@ -103,11 +121,18 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
         ImGui::TableSetupColumn("Staff", ImGuiTableColumnFlags_WidthFixed, name_w);
         for (int d = 0; d < day_count; ++d) ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, day_w);
 
+        // For a screen reader the rota is a grid of every row (most not drawn): headers, then people.
+        a11y::Mirror* mirror = a11y::current() && a11y::current()->enabled() ? a11y::current() : nullptr;
+        if (mirror) mirror->begin_grid("Rota", int(ix.rows.size()) + 1, day_count + 1);
+        if (mirror) mirror->begin_row(1);
+
         // Day header: weekday and date, today in blue with a bar under it.
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, 40);
         ImGui::TableSetColumnIndex(0);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 10);
         ImGui::TextDisabled("Staff");
+        if (mirror) mirror->cell(a11y::Role::ColumnHeader, 0, "Staff", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                                 ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
         for (int d = 0; d < day_count; ++d) {
             ImGui::TableSetColumnIndex(d + 1);
             const Date day = first + d;
@@ -124,7 +149,11 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
             if (today) dl->AddRectFilled(ImVec2(p.x - 3, p.y + 34), ImVec2(p.x + day_w + 3, p.y + 37), kBlue);
             if (is_weekend(day)) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kWeekendShade);
             ImGui::Dummy(ImVec2(day_w, 34));
+            if (mirror)
+                mirror->cell(a11y::Role::ColumnHeader, d + 1, format_weekday_day_month(day) + (today ? ", today" : ""), p.x, p.y,
+                             p.x + day_w, p.y + 34);
         }
+        if (mirror) mirror->end_row();
 
         if (m.scroll_to_staff == "#vacant") ImGui::SetScrollY(0), m.scroll_to_staff.clear();
         if (!m.scroll_to_staff.empty()) {
@@ -140,6 +169,8 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                 const RotaIndex::Row& row = ix.rows[size_t(r)];
                 ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
                 ImGui::TableSetColumnIndex(0);
+                if (mirror) mirror->begin_row(r + 2);
+                const ImVec2 row_at = ImGui::GetCursorScreenPos();
                 if (row.kind == RotaIndex::Row::WardHeader || row.kind == RotaIndex::Row::GroupHeader) {
                     // Headers collapse and expand their group when clicked.
                     const bool ward_row = row.kind == RotaIndex::Row::WardHeader;
@@ -158,6 +189,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                     ImGui::PopID();
                     ImGui::PopStyleColor();
                     ImGui::PopFont();
+                    if (mirror) mirror->end_row();   // the header's own button (collapse, expand) is in the row
                     continue;
                 }
                 if (row.kind == RotaIndex::Row::Vacant) {
@@ -169,6 +201,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         ImGui::TextDisabled("Unfilled or in the bank");
                         ImGui::PopFont();
                     }
+                    if (mirror) mirror->cell(a11y::Role::RowHeader, 0, "Vacant", row_at.x, row_at.y, row_at.x + name_w, row_at.y + kRowHeight);
                 } else {
                     const Staff& p = *row.staff;
                     ImGui::PushFont(ctx.fonts.bold);
@@ -187,14 +220,22 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                     const double contracted = p.contracted_minutes_per_week / 60.0 * day_count / 7.0;
                     ImGui::PushFont(ctx.fonts.small);
                     // Contracted hours are the person's own (a static copy leaves them out): unknown, not 0.
+                    char hours[64];
                     if (p.employment == Employment::Substantive && p.contracted_minutes_per_week == 0)
-                        ImGui::TextDisabled("%s \xC2\xB7 %.0f h", p.grade.c_str(), minutes / 60.0);
+                        std::snprintf(hours, sizeof hours, "%.0f h", minutes / 60.0);
                     else if (p.employment == Employment::Substantive)
-                        ImGui::TextDisabled("%s \xC2\xB7 %.0f / %.0f h", p.grade.c_str(), minutes / 60.0, contracted);
+                        std::snprintf(hours, sizeof hours, "%.0f / %.0f h", minutes / 60.0, contracted);
                     else
-                        ImGui::TextDisabled("%s \xC2\xB7 %s \xC2\xB7 %.0f h", p.grade.c_str(),
-                                            std::string(to_string(p.employment)).c_str(), minutes / 60.0);
+                        std::snprintf(hours, sizeof hours, "%s \xC2\xB7 %.0f h", std::string(to_string(p.employment)).c_str(), minutes / 60.0);
+                    ImGui::TextDisabled("%s \xC2\xB7 %s", p.grade.c_str(), hours);
                     ImGui::PopFont();
+                    if (mirror) {
+                        // "Daniel Müller, Band 7, 24 of 22 h": the slash read as words.
+                        std::string spoken = hours;
+                        if (const auto slash = spoken.find(" / "); slash != std::string::npos) spoken.replace(slash, 3, " of ");
+                        mirror->cell(a11y::Role::RowHeader, 0, p.name + ", " + p.grade + ", " + spoken + " in these days", row_at.x,
+                                     row_at.y, row_at.x + name_w, row_at.y + kRowHeight);
+                    }
                 }
                 auto it = ix.cells.find(row.label);
                 const std::string staff = row.kind == RotaIndex::Row::Person ? row.label : std::string();
@@ -209,6 +250,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                     static const std::vector<const Shift*> none;
                     const auto& shifts = it == ix.cells.end() ? none : it->second[size_t(first_day + d)];
                     m.cells.push_back({staff, day, cell_min, cell_max, !shifts.empty(), shifts.empty() ? "" : shifts.front()->id});
+                    if (mirror) mirror->cell(a11y::Role::Cell, d + 1, cell_words(state, shifts), cell_min.x, cell_min.y, cell_max.x, cell_max.y);
                     if (dragged) {
                         // Every visible cell shows what a drop there would do; the hovered one says why. The
                         // chip being dragged is ImGui's active item until its own row handles the release:
@@ -227,7 +269,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         // An empty cell: double-click or right-click adds a shift from a template.
                         if (can_edit && !dragged) {
                             ImGui::PushID(d);
-                            ImGui::InvisibleButton("empty", ImVec2(day_w, kRowHeight - 6));
+                            ImGui::InvisibleButton("##empty", ImVec2(day_w, kRowHeight - 6));
                             if (ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
                                                            ImGui::IsMouseClicked(ImGuiMouseButton_Right)))
                                 open_cell_menu(ctx, m, staff, day);
@@ -248,7 +290,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         if (is_dragged) ImGui::GetWindowDrawList()->AddRectFilled(a, b, IM_COL32(255, 255, 255, 150), 4);
                         ImGui::SetCursorScreenPos(a);
                         ImGui::PushID(sh.id.c_str());
-                        ImGui::InvisibleButton("chip", ImVec2(b.x - a.x, b.y - a.y));
+                        ImGui::InvisibleButton("##chip", ImVec2(b.x - a.x, b.y - a.y));   // read as its cell's words
                         // Pick up: a mouse drag of a few pixels, or on a touch screen a long press first,
                         // so that a finger moving across the grid does not grab shifts by accident.
                         const bool touch = ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
@@ -270,9 +312,11 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         ImGui::PopID();
                     }
                 }
+                if (mirror) mirror->end_row();
             }
         }
         ImGui::EndTable();
+        if (mirror) mirror->end_grid();
     }
     ImGui::PopStyleVar();
     if (dragged) {

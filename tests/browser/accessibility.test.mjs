@@ -1,6 +1,7 @@
 // The accessibility mirror in a real browser (engines.mjs): what a screen reader is given for the
 // sign-in screen and the rota (the accessibility tree itself in Chromium, the mirror's elements in
-// every engine), and a keyboard-only sign-in: Tab to the fields, type, Enter.
+// every engine) with its grid of rows, days and cells in words, and a keyboard-only sign-in: Tab
+// to the fields, type, Enter.
 import { launch, skipUnlessSelected } from './engines.mjs';
 import { startServer, shot, run, assert, assertNoErrors, appState } from './harness.mjs';
 
@@ -60,9 +61,21 @@ await run([
     const els = await page.evaluate(mirrorElements);
     assert(els.some((e) => e.tag === 'a' && e.name === 'Rota' && e.current === 'page'), 'Rota is not the current page: ' + JSON.stringify(els.slice(0, 12)));
     assert(has(els, 'main', 'Rota') && has(els, 'h1', 'Rota'), 'no main region with its heading');
+    // The rota as a grid: every row counted, days as column headers, people as row headers, cells in words.
+    const grid = await page.evaluate(() => { const g = document.querySelector('#mirror [role=grid]');
+      return g && { label: g.getAttribute('aria-label'), rows: Number(g.getAttribute('aria-rowcount')),
+        drawn: g.querySelectorAll('[role=row]').length, cols: g.querySelectorAll('[role=columnheader]').length,
+        cell: Array.from(g.querySelectorAll('[role=gridcell]')).map((c) => c.textContent).find((t) => t !== 'empty'),
+        person: Array.from(g.querySelectorAll('[role=rowheader]')).map((c) => c.textContent).find((t) => t !== 'Vacant') }; });
+    assert(grid && grid.label === 'Rota' && grid.rows > grid.drawn && grid.cols === 8, 'the rota grid: ' + JSON.stringify(grid));
+    assert(/^\S.* \d\d:\d\d–\d\d:\d\d, Ward /.test(grid.cell), 'a cell in words: ' + grid.cell);
+    assert(/, Band \d.*h in these days$/.test(grid.person), 'a row header: ' + grid.person);
+    console.log(`     rota grid: ${grid.rows} rows (${grid.drawn} drawn); a row header "${grid.person}"; a cell "${grid.cell}"`);
     const tree = await page.ariaSnapshot();
     if (tree !== null) {
       assert(tree.includes('navigation "Main"') && tree.includes('link "Rota"') && tree.includes('main "Rota"'), 'tree:\n' + tree);
+      assert(tree.includes('grid "Rota"') && tree.includes('columnheader "') && tree.includes('rowheader "') && tree.includes('gridcell "empty"'),
+        'no grid in the tree:\n' + tree.slice(0, 3000));
       console.log(`     accessibility tree of the rota page: ${tree.split('\n').length} lines, ${els.length} mirrored elements`);
     }
     await page.screenshot(shot('a11y-rota-1280x800.png'));

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/civil_time.hpp"
 #include "core/demo_trust.hpp"
 #include "platform/headless/headless_ui.hpp"
 
@@ -85,6 +86,33 @@ TEST_CASE("the rota page in the mirror: the navigation with the current page, th
     const auto* main = find(m, ARole::Main, "Rota");
     REQUIRE(main);
     CHECK(find(m, ARole::Heading, "Rota"));
+    // The rota as a grid: every row counted (most are not drawn), days as column headers, people
+    // as row headers, and each drawn cell's shifts in words.
+    const auto* grid = find(m, ARole::Grid, "Rota");
+    REQUIRE(grid);
+    CHECK(grid->row_count > 40);   // 41 people plus the ward's, groups' and vacant rows, and the header
+    CHECK(grid->column_count == 8);   // staff and seven days
+    const State& st = ui.app().state();
+    int column_headers = 0, row_headers = 0, booked = 0, empty = 0;   // booked: a rostered or bank-booked shift
+    std::string sample_row, sample_cell;
+    for (const auto& n : m.nodes()) {
+        column_headers += n.role == ARole::ColumnHeader;
+        if (n.role == ARole::RowHeader && n.name != "Vacant") ++row_headers, sample_row = n.name;
+        if (n.role == ARole::Cell && n.name == "empty") ++empty;
+        if (n.role == ARole::Cell && (n.name.find(", published") != std::string::npos || n.name.find(", booked") != std::string::npos))
+            ++booked, sample_cell = n.name;
+    }
+    CHECK(column_headers == 8);
+    CHECK(row_headers > 5);
+    CHECK(booked > 5);
+    CHECK(empty > 5);
+    MESSAGE("a row header: \"" << sample_row << "\"; a cell: \"" << sample_cell << "\"");
+    // A person's row header reads their name, grade and hours; a booked cell its shift, times and ward.
+    bool person_found = false;
+    for (const Staff& p : st.staff) person_found |= sample_row.rfind(p.name + ", " + p.grade + ", ", 0) == 0;
+    CHECK(person_found);
+    CHECK(sample_cell.find(":") != std::string::npos);   // the times
+    CHECK(sample_cell.find("Ward") != std::string::npos);
     // Following a link on the page changes the screen, as a click on the canvas does.
     ui.app().mirror_activate(find(m, ARole::Link, "Reports")->id);
     ui.frame();
