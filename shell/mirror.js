@@ -67,8 +67,8 @@
       set('aria-colcount', n.columns);
     } else if (n.role === 'row') {
       set('aria-rowindex', n.row);
-    } else if (el.firstChild === null || el.textContent !== n.name) {
-      el.textContent = n.name;
+    } else if (!n.container && el.textContent !== n.name) {
+      el.textContent = n.name;   // a container's words are its children's
     }
     set('aria-current', n.current ? 'page' : null);
     if (el.tagName === 'BUTTON' || el.tagName === 'INPUT') el.disabled = !!n.disabled;

@@ -91,6 +91,7 @@ std::string Mirror::json() const {
         if (n.focused) j["focused"] = true;
         if (n.current) j["current"] = true;
         if (n.row_index) j["row"] = n.row_index;
+        if (n.container) j["container"] = true;
         if (n.row_count) j["rows"] = n.row_count, j["columns"] = n.column_count;
         list.push_back(std::move(j));
     }
@@ -135,6 +136,7 @@ void Mirror::begin_landmark(Role role, const std::string& name) {
     n.id = hash_of(role, name);
     n.role = role;
     n.name = name;
+    n.container = true;
     add(std::move(n));
     landmarks_.push_back(int(nodes_.size()) - 1);
 }
@@ -160,6 +162,7 @@ void Mirror::begin_grid(const std::string& name, int rows, int columns) {
     n.name = name;
     n.row_count = rows;
     n.column_count = columns;
+    n.container = true;
     add(std::move(n));
     landmarks_.push_back(int(nodes_.size()) - 1);
 }
@@ -172,6 +175,7 @@ void Mirror::begin_row(int index) {
     n.id = hash_of(Role::Row, std::to_string(index));
     n.role = Role::Row;
     n.row_index = index;
+    n.container = true;
     add(std::move(n));
     landmarks_.push_back(int(nodes_.size()) - 1);
 }
@@ -185,6 +189,13 @@ void Mirror::cell(Role role, int column, const std::string& text, float x0, floa
     n.name = text;
     n.x = x0, n.y = y0, n.w = x1 - x0, n.h = y1 - y0;
     add(std::move(n));
+}
+
+void Mirror::begin_cell(Role role, int column, float x0, float y0, float x1, float y1) {
+    if (!enabled_) return;
+    cell(role, column, "", x0, y0, x1, y1);
+    nodes_.back().container = true;
+    landmarks_.push_back(int(nodes_.size()) - 1);
 }
 
 void Mirror::item_added(uint32_t id, float x0, float y0, float x1, float y1, bool disabled) {

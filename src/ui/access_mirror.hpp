@@ -33,6 +33,7 @@ struct Node {
     int parent = -1;        // index of the landmark it sits in
     float x = 0, y = 0, w = 0, h = 0;   // on the canvas, in CSS pixels
     bool disabled = false, checked = false, focused = false, current = false;
+    bool container = false;   // holds other nodes (a landmark, the grid, a row, a cell with items)
     bool operator==(const Node&) const = default;
 };
 
@@ -60,6 +61,9 @@ public:
     void begin_grid(const std::string& name, int rows, int columns);
     void begin_row(int index);
     void cell(Role role, int column, const std::string& text, float x0, float y0, float x1, float y1);
+    // A cell holding items (a group's header with its collapse button): they are read as its words.
+    void begin_cell(Role role, int column, float x0, float y0, float x1, float y1);
+    void end_cell() { end_landmark(); }
     void end_row() { end_landmark(); }
     void end_grid() { end_landmark(); }
     // The text buffer behind the next text field, so the page can fill it (a password manager).

@@ -182,14 +182,19 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                     ImGui::PushStyleColor(ImGuiCol_Text, ward_row ? kDarkBlue : kSecondaryText);
                     const std::string text = std::string(collapsed ? ICON_CHEVRON_RIGHT : ICON_CHEVRON_DOWN) + "  " + row.label;
                     ImGui::PushID(r);
+                    // Its button, "Ward 7 · Acute Medicine, expanded", is the row's header.
+                    if (mirror) {
+                        mirror->begin_cell(a11y::Role::RowHeader, 0, row_at.x, row_at.y, row_at.x + name_w, row_at.y + kRowHeight);
+                        mirror->next(a11y::Role::Button, row.label + (collapsed ? ", collapsed" : ", expanded"));
+                    }
                     if (ImGui::Selectable(text.c_str(), false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
                         if (collapsed) m.collapsed.erase(c);
                         else m.collapsed.push_back(row.group_key);
                     }
+                    if (mirror) mirror->end_cell(), mirror->end_row();
                     ImGui::PopID();
                     ImGui::PopStyleColor();
                     ImGui::PopFont();
-                    if (mirror) mirror->end_row();   // the header's own button (collapse, expand) is in the row
                     continue;
                 }
                 if (row.kind == RotaIndex::Row::Vacant) {

@@ -2,6 +2,8 @@
 // sign-in screen and the rota (the accessibility tree itself in Chromium, the mirror's elements in
 // every engine) with its grid of rows, days and cells in words, and a keyboard-only sign-in: Tab
 // to the fields, type, Enter.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { launch, skipUnlessSelected } from './engines.mjs';
 import { startServer, shot, run, assert, assertNoErrors, appState } from './harness.mjs';
 
@@ -17,6 +19,18 @@ const mirrorElements = () => Array.from(document.querySelectorAll('#mirror [data
 }));
 const has = (list, tag, name) => list.some((e) => e.tag === tag && e.name === name);
 
+// axe-core (npm) run on the mirror in the page: its violations, as {id, impact, nodes, help}. Not in
+// WebKit: its WebDriver runs scripts under the page's own policy, which (rightly) forbids eval.
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axeViolations(page) {
+  if (page.engine === 'webkit') return [];
+  await page.evaluate((src) => { if (!window.axe) (0, eval)(src); }, axeSource);
+  await page.evaluate(() => { window.__axe = null; axe.run('#mirror').then((r) => { window.__axe = r; }); });
+  const r = await page.waitFor(() => window.__axe && JSON.stringify(window.__axe.violations.map((v) => ({ id: v.id, impact: v.impact,
+    nodes: v.nodes.length, help: v.help }))), undefined, { timeout: 30000, what: 'axe-core to finish' });
+  return JSON.parse(r);
+}
+
 await run([
   ['the sign-in screen reads as a form: heading, labelled fields, the button; signed in with the keyboard only', async () => {
     const page = await browser.open({ viewport: { width: 1280, height: 800 } });
@@ -27,6 +41,9 @@ await run([
     assert(els.some((e) => e.tag === 'input' && e.type === 'text' && e.name === 'Username'), 'no Username field');
     assert(els.some((e) => e.tag === 'input' && e.type === 'password' && e.name === 'Password'), 'no Password field');
     assert(els.some((e) => e.tag === 'button' && e.name === 'Sign in' && e.disabled), 'no (disabled) Sign in button');
+    const violations = await axeViolations(page);
+    if (page.engine !== 'webkit') console.log(`     axe-core on the sign-in screen's mirror: ${violations.length} violations ${JSON.stringify(violations)}`);
+    assert(!violations.some((v) => v.impact === 'serious' || v.impact === 'critical'), 'axe-core: ' + JSON.stringify(violations));
     const tree = await page.ariaSnapshot();
     if (tree !== null) {
       for (const line of ['heading "Sign in to Shiftbank" [level=1]', 'textbox "Username"', 'textbox "Password"', 'button "Sign in" [disabled]'])
@@ -66,10 +83,12 @@ await run([
       return g && { label: g.getAttribute('aria-label'), rows: Number(g.getAttribute('aria-rowcount')),
         drawn: g.querySelectorAll('[role=row]').length, cols: g.querySelectorAll('[role=columnheader]').length,
         cell: Array.from(g.querySelectorAll('[role=gridcell]')).map((c) => c.textContent).find((t) => t !== 'empty'),
-        person: Array.from(g.querySelectorAll('[role=rowheader]')).map((c) => c.textContent).find((t) => t !== 'Vacant') }; });
+        person: Array.from(g.querySelectorAll('[role=rowheader]')).map((c) => c.textContent).find((t) => /, Band /.test(t)),
+        group: Array.from(g.querySelectorAll('[role=rowheader] button')).map((c) => c.textContent)[0] }; });
     assert(grid && grid.label === 'Rota' && grid.rows > grid.drawn && grid.cols === 8, 'the rota grid: ' + JSON.stringify(grid));
     assert(/^\S.* \d\d:\d\d–\d\d:\d\d, Ward /.test(grid.cell), 'a cell in words: ' + grid.cell);
     assert(/, Band \d.*h in these days$/.test(grid.person), 'a row header: ' + grid.person);
+    assert(/, expanded$/.test(grid.group), "a ward's or group's header is a button that says whether it is open: " + grid.group);
     console.log(`     rota grid: ${grid.rows} rows (${grid.drawn} drawn); a row header "${grid.person}"; a cell "${grid.cell}"`);
     const tree = await page.ariaSnapshot();
     if (tree !== null) {
@@ -79,6 +98,10 @@ await run([
       console.log(`     accessibility tree of the rota page: ${tree.split('\n').length} lines, ${els.length} mirrored elements`);
     }
     await page.screenshot(shot('a11y-rota-1280x800.png'));
+    const violations = await axeViolations(page);
+    if (page.engine !== 'webkit') console.log(`     axe-core on the rota page's mirror: ${violations.length} violations ${JSON.stringify(violations)}`);
+    const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert(bad.length === 0, 'axe-core: ' + JSON.stringify(bad));
     await assertNoErrors(page);
     await page.close();
   }],
