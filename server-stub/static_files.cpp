@@ -46,9 +46,9 @@ std::optional<fs::path> safe_join(const fs::path& root, const std::string& url_p
     return full;
 }
 
-std::string gzip(const std::string& data) {
+std::string gzip(const std::string& data, int level) {
     z_stream zs{};
-    if (deflateInit2(&zs, 9, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+    if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
     std::string out(deflateBound(&zs, uLong(data.size())), '\0');
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
     zs.avail_in = uInt(data.size());

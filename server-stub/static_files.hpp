@@ -37,6 +37,6 @@ private:
 std::string mime_type(const std::string& extension);
 // Rejects "..", empty segments with backslashes, NUL bytes and anything not inside root.
 std::optional<std::filesystem::path> safe_join(const std::filesystem::path& root, const std::string& url_path);
-std::string gzip(const std::string& data);
+std::string gzip(const std::string& data, int level = 9);   // "" if it failed
 
 }  // namespace sb::server

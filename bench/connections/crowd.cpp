@@ -1,6 +1,7 @@
 #include "crowd.hpp"
 
-#include <sys/resource.h>
+#include "http_server.hpp"
+
 #include <unistd.h>
 #include <zlib.h>
 
@@ -227,20 +228,12 @@ struct Feed : std::enable_shared_from_this<Feed> {
     }
 };
 
-void raise_open_files_limit() {
-    rlimit r{};
-    if (getrlimit(RLIMIT_NOFILE, &r) == 0 && r.rlim_cur < r.rlim_max) {
-        r.rlim_cur = r.rlim_max;
-        setrlimit(RLIMIT_NOFILE, &r);
-    }
-}
-
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
 
 }  // namespace
 
 CrowdFigures run_crowd(const CrowdOptions& o) {
-    raise_open_files_limit();
+    sb::server::http::raise_open_files_limit();   // the server's own: as many sockets as the hard limit allows
     CrowdFigures f;
     const HttpAnswer health = http_call(o.port, "GET", "/api/health");
     if (health.status != 200 || o.tokens.empty()) return f;
