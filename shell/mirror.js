@@ -22,10 +22,12 @@
       case 'navigation': return 'nav';
       case 'main': return 'main';
       case 'heading': return 'h' + Math.min(6, Math.max(1, n.level || 1));
-      case 'button': return 'button';
+      case 'button': case 'combobox': case 'menuitem': case 'option': return 'button';
+      case 'article': return 'article';
       case 'link': return 'a';
       case 'textbox': case 'password': case 'checkbox': return 'input';
-      case 'status': case 'grid': case 'row': case 'columnheader': case 'rowheader': case 'gridcell': return 'div';
+      case 'status': case 'grid': case 'row': case 'columnheader': case 'rowheader': case 'gridcell':
+      case 'dialog': case 'menu': case 'listbox': return 'div';
       default: return 'span';
     }
   }
@@ -34,14 +36,16 @@
     const el = document.createElement(tagFor(n));
     el.dataset.id = String(n.id);
     el.dataset.role = n.role;
-    if (n.role === 'button') el.type = 'button';
+    if (el.tagName === 'BUTTON') el.type = 'button';
     if (n.role === 'link') el.href = '#';
     if (n.role === 'password') { el.type = 'password'; el.autocomplete = 'current-password'; }
     if (n.role === 'textbox') el.type = 'text';
     if (n.role === 'checkbox') el.type = 'checkbox';
     if (n.role === 'status') { el.setAttribute('role', 'status'); el.setAttribute('aria-live', 'polite'); }
-    if (['grid', 'row', 'columnheader', 'rowheader', 'gridcell'].includes(n.role)) el.setAttribute('role', n.role);
-    if (n.role === 'button' || n.role === 'link' || n.role === 'checkbox') {
+    if (['grid', 'row', 'columnheader', 'rowheader', 'gridcell', 'combobox', 'menuitem', 'option', 'dialog', 'menu', 'listbox'].includes(n.role)) el.setAttribute('role', n.role);
+    if (n.role === 'combobox') el.setAttribute('aria-haspopup', 'listbox');
+    if (n.role === 'dialog') el.setAttribute('aria-modal', 'true');
+    if (['button', 'link', 'checkbox', 'combobox', 'menuitem', 'option'].includes(n.role)) {
       el.addEventListener('click', (e) => { e.preventDefault(); call('sb_a11y_activate', n.id); });
     }
     if (el.tagName === 'INPUT' && n.role !== 'checkbox') {
@@ -58,8 +62,13 @@
       // The person's own typing is the newest text: only a change made elsewhere is written back.
       if (n.role !== 'checkbox' && document.activeElement !== el && (n.value || '') !== el.value) el.value = n.value || '';
       if (n.role === 'checkbox') el.checked = !!n.checked;
-    } else if (n.role === 'navigation' || n.role === 'main') {
+    } else if (['navigation', 'main', 'dialog', 'article', 'menu', 'listbox'].includes(n.role)) {
+      set('aria-label', n.name || null);
+    } else if (n.role === 'combobox') {
+      // "Staff group" is its name; what it shows ("All staff groups") is its value.
       set('aria-label', n.name);
+      set('aria-expanded', n.expanded ? 'true' : 'false');
+      if (el.textContent !== (n.value || '')) el.textContent = n.value || '';
     } else if (n.role === 'grid') {
       // Every row counts, drawn or not: "row 212 of 2,031".
       set('aria-label', n.name);
@@ -73,7 +82,11 @@
     set('aria-current', n.current ? 'page' : null);
     if (el.tagName === 'BUTTON' || el.tagName === 'INPUT') el.disabled = !!n.disabled;
     else set('aria-disabled', n.disabled ? 'true' : null);
-    if (n.w > 0 && n.h > 0 && !['navigation', 'main', 'grid', 'row'].includes(n.role)) {
+    // A container is laid out statically, so that its children's places are the canvas's.
+    if (el.dataset.container !== (n.container ? '1' : '')) {
+      if (n.container) el.dataset.container = '1'; else delete el.dataset.container;
+    }
+    if (n.w > 0 && n.h > 0 && !n.container) {
       // Where it is on the canvas, so touch exploration finds it under the finger.
       const s = el.style;
       const l = n.x + 'px', t = n.y + 'px', w = n.w + 'px', h = n.h + 'px';
@@ -85,6 +98,7 @@
   }
 
   let started = false, follow = false;
+  const openers = new Map();   // dialog node id -> the element focused when it opened
   function update(json) {
     if (!root) return;
     if (!started) {
@@ -98,6 +112,8 @@
     }
     const nodes = JSON.parse(json).nodes;
     const seen = new Set();
+    // Focus in the mirror before this update: if its element goes (a dialog closed), it is given back.
+    const hadFocus = root.contains(document.activeElement);
     const elements = nodes.map((n) => {
       let el = byId.get(n.id);
       if (!el || el.dataset.role !== n.role || el.tagName.toLowerCase() !== tagFor(n)) {
@@ -120,12 +136,32 @@
     });
     // ImGui's focus leads while the person is working in the mirror (a screen reader, Tab);
     // a mouse or a finger on the canvas keeps the focus there.
+    // A dialog's opener is remembered, so that closing it gives the focus back to where it was.
+    nodes.forEach((n, i) => {
+      if (n.role === 'dialog' && !openers.has(n.id)) openers.set(n.id, hadFocus ? document.activeElement : null);
+    });
+    let giveBack = null;
+    for (const [id, opener] of openers) if (!byId.has(id)) { openers.delete(id); giveBack = opener; }
+    const lost = hadFocus && !root.contains(document.activeElement);
     const focused = nodes.findIndex((n) => n.focused);
-    if (focused >= 0 && (follow || root.contains(document.activeElement)) && document.activeElement !== elements[focused]) {
+    if (focused >= 0 && (follow || lost || root.contains(document.activeElement)) && document.activeElement !== elements[focused]) {
       follow = false;
       moving = true;
       elements[focused].focus({ preventScroll: true });
       moving = false;
+    } else if (lost && giveBack && giveBack.isConnected) {
+      moving = true;
+      giveBack.focus({ preventScroll: true });
+      moving = false;
+    }
+  }
+
+  function forwardKey(e) {
+    const M = window.Module;
+    if (!M || !M._sb_a11y_key || e.altKey || e.metaKey) return;
+    if (M.ccall('sb_a11y_key', 'number', ['string', 'number', 'number'], [e.key, e.ctrlKey ? 1 : 0, e.shiftKey ? 1 : 0])) {
+      e.preventDefault();
+      e.stopPropagation();
     }
   }
 
@@ -146,8 +182,14 @@
         if (button && !button.disabled) button.click();
         e.preventDefault();
       }
-      if (e.key === 'Tab' || (field && e.key !== 'Escape') || e.key === 'Enter' || e.key === ' ') e.stopPropagation();
+      if (e.key === 'Tab' || (field && e.key !== 'Escape') || e.key === 'Enter' || e.key === ' ') { e.stopPropagation(); return; }
+      // The rest (arrow keys through the rota and lists, Escape, Delete, the menu key, Ctrl+Z, "?")
+      // are the app's, pressed in ImGui as on the canvas; the browser's own use of them is stopped.
+      forwardKey(e);
     });
+    // With the focus nowhere (its element gone), keys still reach the app, as they would from the mirror.
+    // ImGui's focus then leads, and the page's follows it back into the mirror.
+    document.addEventListener('keydown', (e) => { if (started && document.activeElement === document.body) { follow = true; forwardKey(e); } });
     for (const type of ['keyup', 'keypress']) root.addEventListener(type, (e) => {
       const el = e.target;
       if (e.key === 'Tab' || e.key === 'Enter' || e.key === ' ' || (el.tagName === 'INPUT' && e.key !== 'Escape')) e.stopPropagation();

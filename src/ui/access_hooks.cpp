@@ -7,7 +7,8 @@
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item) {
     sb::ui::a11y::Mirror* m = sb::ui::a11y::current();
-    if (!m || !m->enabled()) return;
+    // A window reports itself as an item too (no item data): its title is the dialog's name, not a button.
+    if (!m || !m->enabled() || !item) return;
     const bool disabled = item && (item->InFlags & ImGuiItemFlags_Disabled);
     m->item_added(id, bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y, disabled);
     // A node the page focused: ImGui's focus follows, so both move on from the same place.
@@ -23,7 +24,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, co
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     sb::ui::a11y::Mirror* m = sb::ui::a11y::current();
     if (!m || !m->enabled()) return;
-    m->item_info(id, label, flags & ImGuiItemStatusFlags_Inputable, flags & ImGuiItemStatusFlags_Checkable, flags & ImGuiItemStatusFlags_Checked);
+    m->item_info(id, label, flags & ImGuiItemStatusFlags_Inputable, flags & ImGuiItemStatusFlags_Checkable, flags & ImGuiItemStatusFlags_Checked,
+                 flags & ImGuiItemStatusFlags_Openable, flags & ImGuiItemStatusFlags_Opened);
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

@@ -1,9 +1,12 @@
 #include "ui/access_mirror.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <unordered_set>
 #include <nlohmann/json.hpp>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 namespace sb::ui::a11y {
 namespace {
@@ -27,6 +30,7 @@ const char* role_name(Role r) {
         case Role::TextBox: return "textbox";
         case Role::Password: return "password";
         case Role::CheckBox: return "checkbox";
+        case Role::ComboBox: return "combobox";
         case Role::Heading: return "heading";
         case Role::Navigation: return "navigation";
         case Role::Main: return "main";
@@ -37,6 +41,12 @@ const char* role_name(Role r) {
         case Role::ColumnHeader: return "columnheader";
         case Role::RowHeader: return "rowheader";
         case Role::Cell: return "gridcell";
+        case Role::Article: return "article";
+        case Role::Dialog: return "dialog";
+        case Role::Menu: return "menu";
+        case Role::MenuItem: return "menuitem";
+        case Role::ListBox: return "listbox";
+        case Role::Option: return "option";
     }
     return "text";
 }
@@ -67,6 +77,8 @@ std::string spoken_label(const char* label) {
 void Mirror::begin_frame() {
     nodes_.clear();
     landmarks_.clear();
+    popups_.clear();
+    ids_.clear();
     buffers_.clear();
     next_ = {};
     added_.reset();
@@ -88,6 +100,7 @@ std::string Mirror::json() const {
         if (n.level) j["level"] = n.level;
         if (n.disabled) j["disabled"] = true;
         if (n.role == Role::CheckBox) j["checked"] = n.checked;
+        if (n.role == Role::ComboBox) j["expanded"] = n.expanded;
         if (n.focused) j["focused"] = true;
         if (n.current) j["current"] = true;
         if (n.row_index) j["row"] = n.row_index;
@@ -98,8 +111,40 @@ std::string Mirror::json() const {
     return nlohmann::json{{"nodes", list}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+int Mirror::popup_parent() {
+    ImGuiContext* g = ImGui::GetCurrentContext();
+    if (!g || !g->CurrentWindow) return -1;
+    ImGuiWindow* root = g->CurrentWindow->RootWindow;
+    if (!root || !(root->Flags & ImGuiWindowFlags_Popup) || (root->Flags & ImGuiWindowFlags_Tooltip)) return -1;
+    for (const Popup& p : popups_)
+        if (p.window == root->ID) return p.index;
+    ids_.insert(root->ID);
+    Node n;
+    n.id = root->ID;
+    n.container = true;
+    const bool modal = root->Flags & ImGuiWindowFlags_Modal;
+    n.role = modal ? Role::Dialog : std::strncmp(root->Name, "##Combo_", 8) == 0 ? Role::ListBox : Role::Menu;
+    if (modal) n.name = spoken_label(root->Name);   // its title: "Override a safety rule?"
+    n.x = root->Pos.x, n.y = root->Pos.y, n.w = root->Size.x, n.h = root->Size.y;
+    n.parent = -1;   // a popup is read on its own, not inside the row or landmark it was opened from
+    nodes_.push_back(std::move(n));
+    popups_.push_back({root->ID, int(nodes_.size()) - 1, landmarks_.size()});
+    return popups_.back().index;
+}
+
 Node& Mirror::add(Node n) {
+    // Ids key the page's elements: two cards with the same words, or a view's two equal texts, get
+    // their own (in the same order each frame, so they stay stable).
+    while (!ids_.insert(n.id).second) n.id = (n.id * 16777619u + 1u) | 0x80000000u;
     n.parent = landmarks_.empty() ? -1 : landmarks_.back();
+    if (const int popup = popup_parent(); popup >= 0) {
+        // Inside a popup: its own landmarks (a card in a dialog) if any were opened in it, else the popup.
+        const Popup& p = *std::find_if(popups_.begin(), popups_.end(), [&](const Popup& x) { return x.index == popup; });
+        if (landmarks_.size() <= p.depth) n.parent = popup;
+        const Role in = nodes_[size_t(n.parent)].role;
+        if (n.role == Role::Button && in == Role::Menu) n.role = Role::MenuItem;
+        if (n.role == Role::Button && in == Role::ListBox) n.role = Role::Option;
+    }
     nodes_.push_back(std::move(n));
     return nodes_.back();
 }
@@ -110,6 +155,7 @@ void Mirror::next(Role role, std::string name) {
 }
 
 void Mirror::next_current(bool current) { next_.current = current; }
+void Mirror::next_value(std::string value) { next_.value = std::move(value); }
 
 void Mirror::next_buffer(char* buf, size_t size) {
     next_.buf = buf;
@@ -145,11 +191,20 @@ void Mirror::end_landmark() {
     if (!landmarks_.empty()) landmarks_.pop_back();
 }
 
-void Mirror::status(const std::string& text) {
+void Mirror::status(const std::string& text, const std::string& region) {
     if (!enabled_) return;
     Node n;
-    n.id = hash_of(Role::Status, "");
+    n.id = hash_of(Role::Status, region);
     n.role = Role::Status;
+    n.name = text;
+    add(std::move(n));
+}
+
+void Mirror::text(const std::string& text) {
+    if (!enabled_ || text.empty()) return;
+    Node n;
+    n.id = hash_of(Role::Text, text);
+    n.role = Role::Text;
     n.name = text;
     add(std::move(n));
 }
@@ -205,9 +260,11 @@ void Mirror::item_added(uint32_t id, float x0, float y0, float x1, float y1, boo
     n.x = x0, n.y = y0, n.w = x1 - x0, n.h = y1 - y0;
     n.disabled = disabled;
     added_ = std::move(n);
+    // ImGui's combo box reports no item info (1.90): one named by the view is complete already.
+    if (next_.role == Role::ComboBox) item_info(id, "", false, false, false, true, next_.expanded);
 }
 
-void Mirror::item_info(uint32_t id, const char* label, bool inputable, bool checkable, bool checked) {
+void Mirror::item_info(uint32_t id, const char* label, bool inputable, bool checkable, bool checked, bool openable, bool opened) {
     if (!enabled_ || !added_ || added_->id != id) return;
     Node n = std::move(*added_);
     added_.reset();
@@ -217,6 +274,9 @@ void Mirror::item_info(uint32_t id, const char* label, bool inputable, bool chec
     n.name = p.role ? p.name : spoken_label(label);
     n.checked = checked;
     n.current = p.current;
+    if (openable && n.role == Role::Button) n.role = Role::ComboBox;   // a combo box (tree nodes are not used)
+    n.expanded = opened;
+    if (!p.value.empty()) n.value = std::move(p.value);
     if (p.buf) {
         buffers_.push_back({id, p.buf, p.size});
         if (n.role == Role::TextBox) n.value = p.buf;

@@ -9,17 +9,25 @@
 // - a view adds what ImGui does not know: headings, landmarks (navigation, main), the live region,
 //   a field's visible label or a password field (`next`), by calling the functions below.
 //
+// - a popup window is a container by construction: a modal one a dialog named by its title, a
+//   combo box's list a listbox of options, any other a menu of menu items; whatever is drawn in it
+//   is read inside it, wherever in the frame it was drawn.
+//
 // The mirror is rebuilt each frame; `end_frame()` says whether it differs from the last one, so the
 // page's DOM is touched only when something changed.
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace sb::ui::a11y {
 
-enum class Role { Button, Link, TextBox, Password, CheckBox, Heading, Navigation, Main, Status, Text, Grid, Row, ColumnHeader, RowHeader, Cell };
+enum class Role {
+    Button, Link, TextBox, Password, CheckBox, ComboBox, Heading, Navigation, Main, Status, Text, Grid, Row, ColumnHeader,
+    RowHeader, Cell, Article, Dialog, Menu, MenuItem, ListBox, Option
+};
 const char* role_name(Role r);   // "button", "link", "textbox", … as the page's renderer expects
 
 struct Node {
@@ -33,6 +41,7 @@ struct Node {
     int parent = -1;        // index of the landmark it sits in
     float x = 0, y = 0, w = 0, h = 0;   // on the canvas, in CSS pixels
     bool disabled = false, checked = false, focused = false, current = false;
+    bool expanded = false;    // a combo box whose list is open
     bool container = false;   // holds other nodes (a landmark, the grid, a row, a cell with items)
     bool operator==(const Node&) const = default;
 };
@@ -51,11 +60,17 @@ public:
     // The next interactive item's role and name (a field whose label is drawn as text above it).
     void next(Role role, std::string name);
     void next_current(bool current);    // the next item is the page shown now (navigation)
+    void next_value(std::string value);  // the next item's value (what a combo box shows)
+    bool has_next() const { return next_.role.has_value(); }
+    void next_expanded(bool open) { next_.expanded = open; }
     // A heading; `over_last_item`: it is the text item just drawn, so it takes that item's place.
     void heading(int level, const std::string& text, bool over_last_item = true);
     void begin_landmark(Role role, const std::string& name);
     void end_landmark();
-    void status(const std::string& text);   // the live region: read out when it changes
+    // A live region, read out when its text changes: "" the app's messages (toasts), others by name
+    // (the verdict while a shift is moved with the keyboard).
+    void status(const std::string& text, const std::string& region = "");
+    void text(const std::string& text);   // words a dialog or card shows that are not items (a rule's message)
     // A grid (the rota): `rows` counts all its rows, so a screen reader announces the drawn ones
     // as part of the whole; rows hold header and data cells, each with its words and rectangle.
     void begin_grid(const std::string& name, int rows, int columns);
@@ -71,7 +86,7 @@ public:
 
     // --- from the item hooks ---
     void item_added(uint32_t id, float x0, float y0, float x1, float y1, bool disabled);
-    void item_info(uint32_t id, const char* label, bool inputable, bool checkable, bool checked);
+    void item_info(uint32_t id, const char* label, bool inputable, bool checkable, bool checked, bool openable, bool opened);
     void set_focused(uint32_t id) { focused_ = id; }
 
     // --- from the page ---
@@ -86,10 +101,19 @@ private:
     bool enabled_ = false;
     std::vector<Node> nodes_, last_;
     std::vector<int> landmarks_;   // open landmarks, innermost last
+    struct Popup {
+        uint32_t window;
+        int index;
+        size_t depth;   // landmarks_ open when it began: those are the page's, not the popup's
+    };
+    std::vector<Popup> popups_;
+    std::unordered_set<uint32_t> ids_;   // given out this frame   // popup windows met this frame, and their container nodes
+    int popup_parent();           // the container for what is drawn now, when it is in a popup; else -1
     struct Pending {
         std::optional<Role> role;
-        std::string name;
+        std::string name, value;
         bool current = false;
+        bool expanded = false;   // a combo box's list is open
         char* buf = nullptr;
         size_t size = 0;
     } next_;

@@ -11,7 +11,7 @@
 
 namespace sb::ui {
 
-App::App(std::string font_dir) : font_dir_(std::move(font_dir)) { apply_light_theme(ImGui::GetStyle()); }
+App::App(std::string font_dir) : font_dir_(std::move(font_dir)) { use_theme(ImGui::GetStyle(), Theme::Light); }
 
 bool App::update_fonts(float ratio) {
     if (ratio == font_ratio_ && session_.text_scale == font_scale_) return false;
@@ -94,6 +94,11 @@ void App::frame() {
     a11y::set_current(&mirror_);
     g.TestEngineHookItems = mirror_.enabled();   // the item hooks feed the mirror only while it is on
     mirror_.begin_frame();
+    if (const Theme theme = session_.high_contrast ? Theme::HighContrast : Theme::Light; theme != current_theme())
+        use_theme(ImGui::GetStyle(), theme);   // chosen in the person's menu: shown from this frame on
+    // On a phone every frame (a field, a button, a list, a checkbox) is a 44 px touch target.
+    ImGui::GetStyle().FramePadding.y =
+        ImGui::GetIO().DisplaySize.x < kPhoneWidth ? std::max(6.0f, (44.0f - ImGui::GetFontSize()) * 0.5f) : 6.0f;
     begin_widget_frame();
     draw_frame();
     end_widget_frame();   // the rectangles of a complete frame, for the keyboard bridge and tests
@@ -110,6 +115,34 @@ void App::mirror_value(uint32_t id, const std::string& text) {
     // The page's field is the one being typed in: ImGui lets go of its copy, so the two agree.
     if (ImGui::GetActiveID() == id) ImGui::ClearActiveID();
     mirror_.page_value(id, text);
+}
+
+bool App::mirror_key(const std::string& key, bool ctrl, bool shift) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (key == "?") {
+        io.AddInputCharacter('?');
+        return true;
+    }
+    static const std::pair<const char*, ImGuiKey> keys[] = {
+        {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow}, {"ArrowUp", ImGuiKey_UpArrow},
+        {"ArrowDown", ImGuiKey_DownArrow}, {"Escape", ImGuiKey_Escape},      {"Delete", ImGuiKey_Delete},
+        {"F10", ImGuiKey_F10},             {"ContextMenu", ImGuiKey_Menu},   {"Home", ImGuiKey_Home},
+        {"End", ImGuiKey_End},             {"PageUp", ImGuiKey_PageUp},      {"PageDown", ImGuiKey_PageDown},
+        {"z", ImGuiKey_Z},                 {"Z", ImGuiKey_Z},                {"y", ImGuiKey_Y},
+        {"Y", ImGuiKey_Y},
+    };
+    ImGuiKey k = ImGuiKey_None;
+    for (const auto& [name, value] : keys)
+        if (key == name) k = value;
+    if (k == ImGuiKey_None || ((k == ImGuiKey_Z || k == ImGuiKey_Y) && !ctrl)) return false;
+    // Down and up in one go: ImGui trickles them over frames, the modifiers around them.
+    if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    if (shift) io.AddKeyEvent(ImGuiMod_Shift, true);
+    io.AddKeyEvent(k, true);
+    io.AddKeyEvent(k, false);
+    if (shift) io.AddKeyEvent(ImGuiMod_Shift, false);
+    if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    return true;
 }
 
 void App::draw_frame() {
@@ -136,6 +169,7 @@ void App::draw_frame() {
     if (ctx.phone) draw_bottom_tabs(ctx);
     else draw_side_nav(ctx);
     draw_content(ctx);
+    draw_help(ctx);
     draw_toast(ctx);
 }
 
@@ -290,6 +324,8 @@ void App::export_audit(const AuditFilter& filter) {
 void App::handle_shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput) return;   // Ctrl+Z in a text field belongs to the field
+    for (const ImWchar c : io.InputQueueCharacters)
+        if (c == '?') help_open_ = true;   // the keyboard shortcuts, wherever the focus is
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z) || ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y))
         redo();
     else if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z))

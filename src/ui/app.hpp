@@ -119,6 +119,10 @@ public:
     void mirror_focus(uint32_t id) { mirror_.page_focus(id); }
     void mirror_activate(uint32_t id);
     void mirror_value(uint32_t id, const std::string& text);
+    // A key pressed on the page's mirror that the browser does not handle itself (arrows, Escape,
+    // Delete, the menu key, Ctrl+Z, "?"), by its DOM name: pressed in ImGui as on the canvas.
+    // False for a key the app has no use for, which the page then leaves alone.
+    bool mirror_key(const std::string& key, bool ctrl, bool shift);
     // Each screen's UI state (filters, open forms), for tests that set up a screen directly.
     RotaScreen& rota_screen() { return rota_; }
     OpenShiftsScreen& open_shifts_screen() { return open_shifts_; }
@@ -140,6 +144,7 @@ private:
     void draw_sign_in(const ViewContext& ctx);
     void draw_read_only_banner(const ViewContext& ctx);
     void draw_toast(const ViewContext& ctx);
+    void draw_help(const ViewContext& ctx);   // the keyboard shortcuts ("?")
     void switch_demo_account(Role role);
     void handle_shortcuts();
     void touch_scroll();
@@ -170,6 +175,7 @@ private:
     bool toast_undoable_ = false;
     double toast_time_ = -1;
     bool touch_scrolling_ = false;
+    bool help_open_ = false;
 
     std::function<void()> changed_;
     Fetch fetch_;

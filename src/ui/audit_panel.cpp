@@ -25,7 +25,7 @@ bool contains_folded(const std::string& hay, const char* needle) {
 void ward_filter(ViewContext& ctx, AuditFilter& f, float width) {
     const Ward* current = ctx.state.find_ward(f.ward);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo("##audit-ward", current ? current->name.c_str() : "Every ward you can see")) {
+    if (begin_combo("##audit-ward", "Ward", current ? current->name.c_str() : "Every ward you can see")) {
         if (ImGui::Selectable("Every ward you can see", f.ward.empty())) f.ward.clear();
         for (const Ward& w : ctx.state.wards)
             if (ctx.user && manages_ward(*ctx.user, w.id) && ImGui::Selectable(w.name.c_str(), f.ward == w.id)) f.ward = w.id;
@@ -36,7 +36,7 @@ void ward_filter(ViewContext& ctx, AuditFilter& f, float width) {
 void person_filter(ViewContext& ctx, RotaScreen& m, AuditFilter& f, float width) {
     const Staff* current = ctx.state.find_staff(f.staff);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo("##audit-person", current ? current->name.c_str() : "Anyone")) {
+    if (begin_combo("##audit-person", "Person", current ? current->name.c_str() : "Anyone")) {
         ImGui::SetNextItemWidth(-1);
         text_field("##audit-person-search", ICON_SEARCH "  Name", m.audit_person_search, sizeof m.audit_person_search);
         if (ImGui::Selectable("Anyone", f.staff.empty())) f.staff.clear();
@@ -68,7 +68,7 @@ void date_filter(ViewContext& ctx, AuditFilter& f, float width) {
     for (int i = 0; i < 4; ++i)
         if (f.from == choices[i].from && f.to == choices[i].to) current = i;
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo("##audit-dates", choices[current].label)) {
+    if (begin_combo("##audit-dates", "Dates", choices[current].label)) {
         for (int i = 0; i < 4; ++i)
             if (ImGui::Selectable(choices[i].label, i == current)) f.from = choices[i].from, f.to = choices[i].to;
         ImGui::EndCombo();
@@ -88,7 +88,7 @@ void rule_filter(RotaScreen& m, AuditFilter& f, float width) {
         f.events = events;
     };
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo("##audit-rule", current.c_str())) {
+    if (begin_combo("##audit-rule", "Rule", current.c_str())) {
         if (ImGui::Selectable("Any change", !access && m.audit_rule.empty())) choose("", AuditFilter::Events::Changes);
         if (ImGui::Selectable("Rules overridden", !access && m.audit_rule == "*")) choose("*", AuditFilter::Events::Changes);
         for (const auto& [id, name] : rules)
@@ -109,7 +109,7 @@ void entry_card(ViewContext& ctx, const AuditEntry& e, float width) {
     if (!e.override_reason.empty()) {
         std::string rules;
         for (size_t i = 0; i < e.overridden.size(); ++i) rules += (i ? ", \xE2\x80\x98" : "\xE2\x80\x98") + e.overridden[i] + "\xE2\x80\x99";
-        ImGui::PushStyleColor(ImGuiCol_Text, rgb(0x8A1538));
+        ImGui::PushStyleColor(ImGuiCol_Text, kRefusalText);
         ImGui::TextWrapped(ICON_BAN "  Overrode %s because: %s", rules.empty() ? "a rule" : rules.c_str(), e.override_reason.c_str());
         ImGui::PopStyleColor();
     }

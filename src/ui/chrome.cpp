@@ -76,6 +76,53 @@ void App::draw_toast(const ViewContext& ctx) {
     ImGui::PopStyleColor(2);
 }
 
+void App::draw_help(const ViewContext& ctx) {
+    if (!help_open_) return;
+    const char* title = "Keyboard shortcuts";
+    if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, ImGui::GetIO().DisplaySize.x - 32), 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 18));
+    if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        // Every drag has another way (WCAG 2.5.7): the rota's moves are here as keys too.
+        static const std::pair<const char*, const char*> keys[] = {
+            {"Tab, Shift+Tab", "Go to the next or the previous control"},
+            {"Arrow keys", "Move between the rota's cells and a list's items"},
+            {"Enter or Space", "Press the focused button. On a shift in the rota: pick it up"},
+            {"Arrow keys, then Enter", "With a shift picked up: choose a cell, see the rules' verdict, put it there"},
+            {"Escape", "Close a dialog or menu; put a picked-up shift back"},
+            {"Menu key or Shift+F10", "The focused shift's menu: edit, move to\xE2\x80\xA6, post to the bank, delete"},
+            {"Ctrl+Z", "Undo your last change"},
+            {"Ctrl+Shift+Z or Ctrl+Y", "Redo"},
+            {"Ctrl+click, Shift+click", "Add a shift to the selection; Delete removes the selected shifts"},
+            {"?", "Show these shortcuts"},
+        };
+        if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+            ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, ctx.phone ? 130.0f : 200.0f);
+            ImGui::TableSetupColumn("What they do", ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableHeadersRow();
+            for (const auto& [key, what] : keys) {
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                ImGui::PushFont(fonts_.bold);
+                ImGui::TextWrapped("%s", key);
+                ImGui::PopFont();
+                ImGui::TableSetColumnIndex(1);
+                ImGui::TextWrapped("%s", what);
+                mirror_.text(std::string(key) + ": " + what);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Spacing();
+        if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+        if (button("Close", ButtonKind::Primary) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+            help_open_ = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+}
+
 void App::draw_top_bar(const ViewContext& ctx) {
     const ImGuiIO& io = ImGui::GetIO();
     const float h = ctx.phone ? kPhoneTopBarHeight : kTopBarHeight;
@@ -118,7 +165,22 @@ void App::draw_top_bar(const ViewContext& ctx) {
         const float name_w = ctx.phone ? 0 : ImGui::CalcTextSize(name.c_str()).x + 10;
         const float role_w = ImGui::CalcTextSize(role_label).x + 48;
         const float source_w = ctx.phone ? 0 : ImGui::CalcTextSize(source_.c_str()).x + 40;
-        float x = io.DisplaySize.x - (ctx.phone ? 16 : 20) - avatar - name_w - role_w - source_w - 16;
+        const float help_w = ctx.phone ? 44 : 32;   // a touch target on a phone
+        float x = io.DisplaySize.x - (ctx.phone ? 16 : 20) - avatar - name_w - role_w - source_w - 16 - help_w - 12;
+        // Help: the keyboard shortcuts (also "?" anywhere), 32 px square, above the 24 px minimum.
+        ImGui::SetCursorPos(ImVec2(x, (h - help_w) * 0.5f));
+        mirror_.next(a11y::Role::Button, "Keyboard shortcuts");
+        if (ImGui::InvisibleButton("##help", ImVec2(help_w, help_w))) help_open_ = true;
+        {
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            if (ImGui::IsItemHovered()) dl->AddRectFilled(a, b, kDarkBlue, 6);
+            ImGui::PushFont(fonts_.bold);
+            const ImVec2 ts = ImGui::CalcTextSize(ICON_QUESTION);
+            dl->AddText(ImVec2((a.x + b.x - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), kWhite, ICON_QUESTION);
+            ImGui::PopFont();
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?)");
+        }
+        x += help_w + 12;
         ImGui::SetCursorPos(ImVec2(x, (h - ImGui::GetFrameHeight()) * 0.5f));
         ImGui::PushStyleColor(ImGuiCol_FrameBg, kDarkBlue);
         ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, kBrightBlue);
@@ -126,7 +188,7 @@ void App::draw_top_bar(const ViewContext& ctx) {
         ImGui::PushStyleColor(ImGuiCol_Border, kDarkBlue);
         ImGui::SetNextItemWidth(role_w);
         const std::string role_text = std::string(role_label) + "  " ICON_CHEVRON_DOWN;
-        if (ImGui::BeginCombo("##role", role_text.c_str(), ImGuiComboFlags_NoArrowButton)) {
+        if (begin_combo("##role", "Demo role", role_text.c_str(), ImGuiComboFlags_NoArrowButton)) {
             ImGui::PushStyleColor(ImGuiCol_Text, kText);
             for (Role r : {Role::Manager, Role::Clinician, Role::Admin})
                 if (ImGui::Selectable(std::string(display_name(r)).c_str(), session_.role == r)) switch_demo_account(r);
@@ -162,7 +224,7 @@ void App::draw_top_bar(const ViewContext& ctx) {
         // The person's menu: text size (pinch-zoom is off on the canvas, so the app offers its own).
         ImGui::SetCursorScreenPos(ImVec2(p.x, 0));
         mirror_.next(a11y::Role::Button, "Your menu, " + name);
-        if (ImGui::InvisibleButton("##me", ImVec2(avatar + name_w + 10, h))) ImGui::OpenPopup("me_menu");
+        if (ImGui::InvisibleButton("##me", ImVec2(std::max(44.0f, avatar + name_w + 10), h))) ImGui::OpenPopup("me_menu");
         if (ImGui::BeginPopup("me_menu")) {
             ImGui::PushStyleColor(ImGuiCol_Text, kText);
             ImGui::TextDisabled("%s", name.c_str());
@@ -171,6 +233,10 @@ void App::draw_top_bar(const ViewContext& ctx) {
             const std::pair<const char*, float> sizes[] = {{"Normal", 1.0f}, {"Large", 1.2f}, {"Largest", 1.4f}};
             for (const auto& [label, scale] : sizes)
                 if (ImGui::RadioButton(label, session_.text_scale == scale)) session_.text_scale = scale;
+            ImGui::Separator();
+            ImGui::Checkbox("High contrast", &session_.high_contrast);
+            ImGui::Separator();
+            if (ImGui::Selectable(ICON_KEYBOARD "  Keyboard shortcuts")) help_open_ = true;
             if (sign_out_handler_ && !sync_.read_only) {
                 ImGui::Separator();
                 if (ImGui::Selectable("Sign out")) sign_out_handler_();

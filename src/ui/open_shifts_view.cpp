@@ -14,6 +14,7 @@
 #include "ui/icons.hpp"
 #include "ui/open_shifts_state.hpp"
 #include "ui/shift_card.hpp"
+#include "ui/access_mirror.hpp"
 #include "ui/widgets.hpp"
 
 namespace sb::ui {
@@ -42,14 +43,15 @@ void booking_footer(ViewContext& ctx, OpenShiftsScreen& m, const Shift& s, float
         begin_callout();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 24);
         ImGui::PushFont(ctx.fonts.bold);
-        text_coloured(colour::rgb(0x8A1538), "You can't book this shift");
+        text_coloured(colour::kRefusalText, "You can't book this shift");
         ImGui::PopFont();
-        ImGui::PushStyleColor(ImGuiCol_Text, colour::rgb(0x8A1538));
+        ImGui::PushStyleColor(ImGuiCol_Text, colour::kRefusalText);
         std::vector<std::string> reasons;
         for (const Violation& x : apply.blocks) reasons.push_back(x.message);
         if (reasons.empty()) reasons.push_back(apply.reason);
         for (const std::string& why : reasons) {
             ImGui::TextWrapped("%s", why.c_str());
+            if (a11y::Mirror* mirror = a11y::current()) mirror->text("You can't book this shift: " + why);
             if (m.open_first_refusal.empty()) m.open_first_refusal = why;
             m.open_refusals.emplace(s.id, why);
         }
@@ -74,9 +76,12 @@ void booking_footer(ViewContext& ctx, OpenShiftsScreen& m, const Shift& s, float
                                         : "Applied for " + what + ". The ward will confirm.");
     if (!instant && !automatic) ImGui::TextDisabled("This ward approves applications.");
     // Warnings wrap inside the card: the rule's sentence is the point, all of it.
-    ImGui::PushStyleColor(ImGuiCol_Text, colour::rgb(0x8A5A00));
+    ImGui::PushStyleColor(ImGuiCol_Text, colour::kAmberText);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 24);
-    for (const Violation& x : apply.warnings) ImGui::TextWrapped("%s  %s", ICON_WARNING, x.message.c_str());
+    for (const Violation& x : apply.warnings) {
+        ImGui::TextWrapped("%s  %s", ICON_WARNING, x.message.c_str());
+        if (a11y::Mirror* mirror = a11y::current()) mirror->text("Warning: " + x.message);
+    }
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
 }
@@ -109,7 +114,7 @@ void draw_approval_queue(ViewContext& ctx) {
             ImGui::TextUnformatted((ICON_USER "  " + name + " applied").c_str());
             ImGui::PopFont();
             for (const Violation& x : concerns)
-                text_coloured(x.severity == Severity::Block ? colour::kRed : colour::rgb(0x8A5A00),
+                text_coloured(x.severity == Severity::Block ? colour::kRed : colour::kAmberText,
                               ((x.severity == Severity::Block ? ICON_BAN "  " : ICON_WARNING "  ") + x.message).c_str());
             if (!allowed && verdict.blocks.empty()) text_coloured(colour::kRed, (ICON_BAN "  " + verdict.reason).c_str());
             const ImVec2 size((ImGui::GetContentRegionAvail().x - 10) * 0.5f, ctx.phone ? 48.0f : 36.0f);   // touch-sized
@@ -182,7 +187,7 @@ void filter_bar(ViewContext& ctx, OpenShiftsScreen& m) {
     const Site* site = nullptr;
     for (const Site& x : ctx.state.sites)
         if (x.id == f.site) site = &x;
-    if (ImGui::BeginCombo("##site", site ? site->name.c_str() : "All sites")) {
+    if (begin_combo("##site", "Site", site ? site->name.c_str() : "All sites")) {
         if (ImGui::Selectable("All sites", f.site.empty())) f.site.clear(), f.ward.clear();
         for (const Site& x : ctx.state.sites)
             if (ImGui::Selectable(x.name.c_str(), f.site == x.id)) f.site = x.id, f.ward.clear();
@@ -191,7 +196,7 @@ void filter_bar(ViewContext& ctx, OpenShiftsScreen& m) {
     if (!ctx.phone) ImGui::SameLine(0, 8);
     ImGui::SetNextItemWidth(w);
     const Ward* ward = ctx.state.find_ward(f.ward);
-    if (ImGui::BeginCombo("##ward", ward ? ward->name.c_str() : "All wards")) {
+    if (begin_combo("##ward", "Ward", ward ? ward->name.c_str() : "All wards")) {
         if (ImGui::Selectable("All wards", f.ward.empty())) f.ward.clear();
         for (const Ward& x : ctx.state.wards)
             if ((f.site.empty() || x.site == f.site) && ImGui::Selectable(x.name.c_str(), f.ward == x.id)) f.ward = x.id;
@@ -200,7 +205,7 @@ void filter_bar(ViewContext& ctx, OpenShiftsScreen& m) {
     if (!ctx.phone) ImGui::SameLine(0, 8);
     ImGui::SetNextItemWidth(w);
     const ShiftType* type = ctx.state.find_shift_type(f.type);
-    if (ImGui::BeginCombo("##type", type ? type->name.c_str() : "Any shift type")) {
+    if (begin_combo("##type", "Shift type", type ? type->name.c_str() : "Any shift type")) {
         if (ImGui::Selectable("Any shift type", f.type.empty())) f.type.clear();
         for (const ShiftType& x : ctx.state.shift_types)
             if (ImGui::Selectable(x.name.c_str(), f.type == x.id)) f.type = x.id;

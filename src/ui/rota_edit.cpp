@@ -10,6 +10,7 @@
 #include "core/permissions.hpp"
 #include "core/enum_names.hpp"
 #include "ui/icons.hpp"
+#include "ui/rota_drag.hpp"
 #include "ui/widgets.hpp"
 
 namespace sb::ui {
@@ -85,6 +86,8 @@ void draw_chip_menu(ViewContext& ctx, RotaScreen& m, const Shift& s) {
         for (size_t i = 0; i < ctx.state.shift_types.size(); ++i)
             if (ctx.state.shift_types[i].id == s.type) m.edit_type = int(i);
     }
+    // Moving without a drag: a person and a day from lists (rota_drag.cpp).
+    if (ImGui::Selectable(ICON_ARROWS "  Move to\xE2\x80\xA6")) open_move_to(m, s);
     if (!s.assignee.empty() && ImGui::Selectable(ICON_USER "  Unassign (make vacant)"))
         ctx.commands.submit("unassign", {{"shift", s.id}}, "Unassigned " + what);
     if (s.assignee.empty() && s.status != ShiftStatus::Open && ImGui::Selectable(ICON_INBOX "  Post to the bank"))
@@ -113,7 +116,7 @@ void draw_shift_editor(ViewContext& ctx, RotaScreen& m) {
     ImGui::TextDisabled("%s \xC2\xB7 %s", ward ? ward->name.c_str() : s->ward.c_str(), format_weekday_day_month(s->start.date).c_str());
     const auto& types = ctx.state.shift_types;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##type", types.empty() ? "" : types[size_t(m.edit_type)].name.c_str())) {
+    if (begin_combo("##type", "Shift type", types.empty() ? "" : types[size_t(m.edit_type)].name.c_str())) {
         for (size_t i = 0; i < types.size(); ++i)
             if (ImGui::Selectable(types[i].name.c_str(), int(i) == m.edit_type)) {
                 m.edit_type = int(i);   // a new type brings its usual times
@@ -124,14 +127,14 @@ void draw_shift_editor(ViewContext& ctx, RotaScreen& m) {
     }
     const Ward* edit_ward = ctx.state.find_ward(m.edit_ward);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##ward", edit_ward ? edit_ward->name.c_str() : m.edit_ward.c_str())) {
+    if (begin_combo("##ward", "Ward", edit_ward ? edit_ward->name.c_str() : m.edit_ward.c_str())) {
         for (const Ward& w : ctx.state.wards)
             if (ImGui::Selectable(w.name.c_str(), w.id == m.edit_ward)) m.edit_ward = w.id;
         ImGui::EndCombo();
     }
     // The grade the shift needs (its staff group stays): a vacancy can be widened to another band.
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##grade", m.edit_grade.empty() ? "Any grade" : ("Needs " + m.edit_grade).c_str())) {
+    if (begin_combo("##grade", "Grade needed", m.edit_grade.empty() ? "Any grade" : ("Needs " + m.edit_grade).c_str())) {
         if (ImGui::Selectable("Any grade", m.edit_grade.empty())) m.edit_grade.clear();
         std::vector<std::string> grades;
         for (const Staff& p : ctx.state.staff)
@@ -225,7 +228,7 @@ void draw_pattern_dialog(ViewContext& ctx, RotaScreen& m, Date first) {
         ImGui::TextUnformatted(days[(weekday(first) + d) % 7]);
         ImGui::SameLine(60);
         ImGui::SetNextItemWidth(200);
-        if (ImGui::BeginCombo("##t", m.pattern[d] < 0 ? "Off" : types[size_t(m.pattern[d])].name.c_str())) {
+        if (begin_combo("##t", days[(weekday(first) + d) % 7], m.pattern[d] < 0 ? "Off" : types[size_t(m.pattern[d])].name.c_str())) {
             if (ImGui::Selectable("Off", m.pattern[d] < 0)) m.pattern[d] = -1;
             for (size_t i = 0; i < types.size(); ++i)
                 if (ImGui::Selectable(types[i].name.c_str(), m.pattern[d] == int(i))) m.pattern[d] = int(i);

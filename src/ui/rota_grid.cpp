@@ -34,7 +34,7 @@ void draw_leave_and_availability(const RotaIndex& ix, const std::string& staff, 
         const Leave& l = *it->second[size_t(day)];
         const bool approved = l.status == RequestStatus::Approved;
         const ImVec2 p(a.x + 3, a.y + 3), q(b.x - 3, b.y - 3);
-        dl->AddRectFilled(p, q, approved ? rgb(0xE4E8EA) : rgb(0xF1F3F4), 4);
+        dl->AddRectFilled(p, q, approved ? kLeaveFill : kLeaveRequestedFill, 4);
         dl->PushClipRect(p, q, true);
         for (float x = p.x - (q.y - p.y); x < q.x; x += 7)
             dl->AddLine(ImVec2(x, q.y), ImVec2(x + (q.y - p.y), p.y), approved ? rgb(0xC9D0D4) : rgb(0xDDE2E5), 1.0f);
@@ -92,19 +92,30 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
     const Date first = state.period_start + first_day;
     // Day columns share the width; below kMinDayWidth the grid scrolls sideways instead of squashing chips.
     const float name_w = ctx.phone ? kPhoneNameWidth : kNameWidth;
+    const float row_h = ctx.phone ? kPhoneRowHeight : kRowHeight;
     // Each column also takes its cell padding on both sides and a 1 px border.
     const float per_column_extra = 2 * 3 + 1;
     const float grid_w = width - ImGui::GetStyle().ScrollbarSize - 2;
     const float day_w = std::max(kMinDayWidth, (grid_w - name_w - float(day_count + 1) * per_column_extra) / float(day_count));
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH;
-    // The shift being dragged, if any (a copy: a drop changes the state under our feet).
+    // The shift being moved, if any (a copy: a drop changes the state under our feet): dragged with
+    // the pointer, or picked up with the keyboard, when the focused cell is the one "under" it.
     std::optional<Shift> dragged_copy;
-    if (!m.drag.shift.empty())
-        if (const Shift* s = state.find_shift(m.drag.shift)) dragged_copy = *s;
-    if (dragged_copy && (ImGui::IsKeyPressed(ImGuiKey_Escape) || (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left))))
+    const bool by_keyboard = m.drag.shift.empty() && !m.keyboard_move.empty();
+    if (const std::string& moving = by_keyboard ? m.keyboard_move : m.drag.shift; !moving.empty())
+        if (const Shift* s = state.find_shift(moving)) dragged_copy = *s;
+    if (!by_keyboard && dragged_copy &&
+        (ImGui::IsKeyPressed(ImGuiKey_Escape) || (!ImGui::IsMouseDown(ImGuiMouseButton_Left) && !ImGui::IsMouseReleased(ImGuiMouseButton_Left))))
         dragged_copy.reset(), m.drag = {};
+    if (by_keyboard && (!dragged_copy || !can_edit || ImGui::IsKeyPressed(ImGuiKey_Escape))) {
+        if (dragged_copy) m.move_words = "Move cancelled: " + shift_label(*dragged_copy, state) + " " +
+                                         format_weekday_day_month(dragged_copy->start.date) + " stays where it was.";
+        dragged_copy.reset(), m.keyboard_move.clear();
+    }
     const Shift* dragged = dragged_copy ? &*dragged_copy : nullptr;
+    const ImGuiID focus = ImGui::GetFocusID();
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
     DropVerdict drop;
     std::string drop_staff;
     bool dropped = false;
@@ -159,15 +170,15 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
         if (!m.scroll_to_staff.empty()) {
             for (size_t r = 0; r < ix.rows.size(); ++r)
                 if (ix.rows[r].kind == RotaIndex::Row::Person && ix.rows[r].label == m.scroll_to_staff)
-                    ImGui::SetScrollY(std::max(0.0f, float(r) * (kRowHeight + 1) - kRowHeight * 2));
+                    ImGui::SetScrollY(std::max(0.0f, float(r) * (row_h + 1) - row_h * 2));
             m.scroll_to_staff.clear();
         }
         ImGuiListClipper clipper;
-        clipper.Begin(int(ix.rows.size()), kRowHeight);
+        clipper.Begin(int(ix.rows.size()), row_h);
         while (clipper.Step()) {
             for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
                 const RotaIndex::Row& row = ix.rows[size_t(r)];
-                ImGui::TableNextRow(ImGuiTableRowFlags_None, kRowHeight);
+                ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
                 ImGui::TableSetColumnIndex(0);
                 if (mirror) mirror->begin_row(r + 2);
                 const ImVec2 row_at = ImGui::GetCursorScreenPos();
@@ -177,20 +188,23 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                     ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, ward_row ? kPaleBlue : kBackground);
                     auto c = std::find(m.collapsed.begin(), m.collapsed.end(), row.group_key);
                     const bool collapsed = c != m.collapsed.end();
-                    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (kRowHeight - ImGui::GetTextLineHeight()) * 0.5f - 3);
                     ImGui::PushFont(ctx.fonts.bold);
                     ImGui::PushStyleColor(ImGuiCol_Text, ward_row ? kDarkBlue : kSecondaryText);
                     const std::string text = std::string(collapsed ? ICON_CHEVRON_RIGHT : ICON_CHEVRON_DOWN) + "  " + row.label;
                     ImGui::PushID(r);
                     // Its button, "Ward 7 · Acute Medicine, expanded", is the row's header.
                     if (mirror) {
-                        mirror->begin_cell(a11y::Role::RowHeader, 0, row_at.x, row_at.y, row_at.x + name_w, row_at.y + kRowHeight);
+                        mirror->begin_cell(a11y::Role::RowHeader, 0, row_at.x, row_at.y, row_at.x + name_w, row_at.y + row_h);
                         mirror->next(a11y::Role::Button, row.label + (collapsed ? ", collapsed" : ", expanded"));
                     }
-                    if (ImGui::Selectable(text.c_str(), false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap)) {
+                    // The whole row is the target (at least 24 px, 44 on a phone), its words centred in it.
+                    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+                    if (ImGui::Selectable(text.c_str(), false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                                          ImVec2(0, row_h - 8))) {
                         if (collapsed) m.collapsed.erase(c);
                         else m.collapsed.push_back(row.group_key);
                     }
+                    ImGui::PopStyleVar();
                     if (mirror) mirror->end_cell(), mirror->end_row();
                     ImGui::PopID();
                     ImGui::PopStyleColor();
@@ -206,7 +220,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         ImGui::TextDisabled("Unfilled or in the bank");
                         ImGui::PopFont();
                     }
-                    if (mirror) mirror->cell(a11y::Role::RowHeader, 0, "Vacant", row_at.x, row_at.y, row_at.x + name_w, row_at.y + kRowHeight);
+                    if (mirror) mirror->cell(a11y::Role::RowHeader, 0, "Vacant", row_at.x, row_at.y, row_at.x + name_w, row_at.y + row_h);
                 } else {
                     const Staff& p = *row.staff;
                     ImGui::PushFont(ctx.fonts.bold);
@@ -239,7 +253,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         std::string spoken = hours;
                         if (const auto slash = spoken.find(" / "); slash != std::string::npos) spoken.replace(slash, 3, " of ");
                         mirror->cell(a11y::Role::RowHeader, 0, p.name + ", " + p.grade + ", " + spoken + " in these days", row_at.x,
-                                     row_at.y, row_at.x + name_w, row_at.y + kRowHeight);
+                                     row_at.y, row_at.x + name_w, row_at.y + row_h);
                     }
                 }
                 auto it = ix.cells.find(row.label);
@@ -250,33 +264,65 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                     if (day == ctx.session.today) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kTodayShade);
                     else if (is_weekend(day)) ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, kWeekendShade);
                     const ImVec2 p = ImGui::GetCursorScreenPos();
-                    const ImVec2 cell_min(p.x - 3, p.y - 3), cell_max(p.x + day_w + 3, p.y + kRowHeight - 3);
+                    const ImVec2 cell_min(p.x - 3, p.y - 3), cell_max(p.x + day_w + 3, p.y + row_h - 3);
                     draw_leave_and_availability(ix, staff, first_day + d, cell_min, cell_max, ctx.fonts);
                     static const std::vector<const Shift*> none;
                     const auto& shifts = it == ix.cells.end() ? none : it->second[size_t(first_day + d)];
                     m.cells.push_back({staff, day, cell_min, cell_max, !shifts.empty(), shifts.empty() ? "" : shifts.front()->id});
-                    if (mirror) mirror->cell(a11y::Role::Cell, d + 1, cell_words(state, shifts), cell_min.x, cell_min.y, cell_max.x, cell_max.y);
+                    // A cell a manager can change holds its shifts (or its emptiness) as buttons, in
+                    // ImGui's keyboard order and the screen reader's; otherwise it is words only.
+                    const bool with_items = can_edit && (!dragged || by_keyboard);
+                    if (mirror && with_items) mirror->begin_cell(a11y::Role::Cell, d + 1, cell_min.x, cell_min.y, cell_max.x, cell_max.y);
+                    else if (mirror) mirror->cell(a11y::Role::Cell, d + 1, cell_words(state, shifts), cell_min.x, cell_min.y, cell_max.x, cell_max.y);
+                    // The ids of this cell's items, known before they are drawn: with the keyboard,
+                    // the cell holding the focus is the one the shift in hand would go to.
+                    bool focused_cell = false;
+                    if (by_keyboard) {
+                        ImGui::PushID(r * 64 + d);
+                        focused_cell = shifts.empty() && ImGui::GetID("##empty") == focus;
+                        ImGui::PopID();
+                        for (const Shift* sh : shifts) {
+                            ImGui::PushID(sh->id.c_str());
+                            focused_cell |= ImGui::GetID("##chip") == focus;
+                            ImGui::PopID();
+                        }
+                    }
+                    std::optional<DropVerdict> verdict;
                     if (dragged) {
                         // Every visible cell shows what a drop there would do; the hovered one says why. The
                         // chip being dragged is ImGui's active item until its own row handles the release:
                         // for a cell drawn before that row (dragging upwards) the window would not count as
                         // hovered, and the drop would be lost, unless the active item is allowed.
-                        const bool hovered = ImGui::IsMouseHoveringRect(cell_min, cell_max, false) &&
-                                             ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
-                        const DropVerdict v = drop_verdict(ctx, *dragged, staff, day, hovered);
-                        draw_cell_verdict(v, cell_min, cell_max, hovered);
-                        if (hovered) {
-                            drop_tooltip(ctx, v);
-                            if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) drop = v, drop_staff = staff, dropped = true;
+                        const bool hovered = by_keyboard ? focused_cell
+                                                         : ImGui::IsMouseHoveringRect(cell_min, cell_max, false) &&
+                                                               ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+                        verdict = drop_verdict(ctx, *dragged, staff, day, hovered);
+                        draw_cell_verdict(*verdict, cell_min, cell_max, hovered);
+                        // Read out when the focus reaches another cell (the pick-up's words stay until then).
+                        if (hovered && by_keyboard && m.move_target != std::make_pair(r, day))
+                            m.move_words = verdict_words(ctx, *dragged, *verdict, staff), m.move_target = {r, day};
+                        if (hovered && !by_keyboard) {
+                            drop_tooltip(ctx, *verdict);
+                            if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) drop = *verdict, drop_staff = staff, dropped = true;
                         }
                     }
+                    // Enter (or the page's press) on a cell's item while a shift is in hand puts it there.
+                    auto put_here = [&] {
+                        if (!by_keyboard || !verdict) return;
+                        drop = *verdict, drop_staff = staff, dropped = true;
+                    };
                     if (shifts.empty()) {
-                        // An empty cell: double-click or right-click adds a shift from a template.
-                        if (can_edit && !dragged) {
-                            ImGui::PushID(d);
-                            ImGui::InvisibleButton("##empty", ImVec2(day_w, kRowHeight - 6));
-                            if (ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
-                                                           ImGui::IsMouseClicked(ImGuiMouseButton_Right)))
+                        // An empty cell: double-click or right-click adds a shift from a template; so do
+                        // Enter on it and, on a touch screen, a tap.
+                        if (with_items) {
+                            ImGui::PushID(r * 64 + d);   // unique per row and day (a rota shows at most 28 days)
+                            if (mirror) mirror->next(a11y::Role::Button, "empty");
+                            const bool pressed = ImGui::InvisibleButton("##empty", ImVec2(day_w, row_h - 6));
+                            const bool by_nav = pressed && g.NavActivateDownId == ImGui::GetItemID();
+                            const bool tapped = pressed && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
+                            if (by_keyboard && pressed) put_here();
+                            else if (by_nav || tapped || (ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
+                                                                                     ImGui::IsMouseClicked(ImGuiMouseButton_Right))))
                                 open_cell_menu(ctx, m, staff, day);
                             // Dragging from an empty cell draws a rubber band that selects shifts.
                             if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6) &&
@@ -284,18 +330,45 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                                 m.banding = true;
                             ImGui::PopID();
                         }
+                        if (mirror && with_items) mirror->end_cell();
                         continue;
                     }
                     const float w = day_w / float(shifts.size());
                     for (size_t k = 0; k < shifts.size(); ++k) {
                         const Shift& sh = *shifts[k];
-                        const ImVec2 a(p.x + w * float(k), p.y), b(a.x + w - (k + 1 < shifts.size() ? 2 : 0), p.y + kRowHeight - 6);
+                        const ImVec2 a(p.x + w * float(k), p.y), b(a.x + w - (k + 1 < shifts.size() ? 2 : 0), p.y + row_h - 6);
                         const bool is_dragged = dragged && dragged->id == sh.id;
                         draw_shift_chip(ImGui::GetWindowDrawList(), a, b, sh, state.find_shift_type(sh.type), ctx.fonts);
                         if (is_dragged) ImGui::GetWindowDrawList()->AddRectFilled(a, b, IM_COL32(255, 255, 255, 150), 4);
                         ImGui::SetCursorScreenPos(a);
                         ImGui::PushID(sh.id.c_str());
-                        ImGui::InvisibleButton("##chip", ImVec2(b.x - a.x, b.y - a.y));   // read as its cell's words
+                        const bool in_hand = by_keyboard && is_dragged;
+                        if (mirror) mirror->next(a11y::Role::Button, cell_words(state, {&sh}) + (in_hand ? ", picked up" : ""));
+                        const bool pressed = ImGui::InvisibleButton("##chip", ImVec2(b.x - a.x, b.y - a.y));
+                        const bool by_nav = pressed && g.NavActivateDownId == ImGui::GetItemID();
+                        if (in_hand) ImGui::GetWindowDrawList()->AddRect(a, b, kDarkBlue, 4, 0, 2.5f);
+                        if (m.focus_shift == sh.id) {   // just put here with the keyboard: the focus stays on it
+                            ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+                            ImGui::GetCurrentContext()->NavDisableHighlight = false;
+                            m.focus_shift.clear();
+                        }
+                        // Enter picks the shift up; Enter again somewhere else puts it there (on itself: back).
+                        if (can_edit && by_keyboard && pressed) {
+                            if (in_hand) m.keyboard_move.clear(), m.move_words = "Put back where it was.";
+                            else put_here();
+                        } else if (can_edit && by_nav && !dragged) {
+                            m.keyboard_move = sh.id;
+                            m.move_target = {r, day};
+                            m.move_words = "Picked up " + shift_label(sh, state) + " " + format_weekday_day_month(sh.start.date) +
+                                           ". Arrow keys choose where it goes, Enter puts it there, Escape cancels.";
+                        }
+                        // The shift's menu: right-click, the menu key or Shift+F10, or a tap on a touch screen
+                        // (where a long press picks it up).
+                        if (can_edit && !dragged &&
+                            ((ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Menu) ||
+                                                         (ImGui::GetIO().KeyShift && ImGui::IsKeyPressed(ImGuiKey_F10)))) ||
+                             (pressed && !by_nav && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen)))
+                            ImGui::OpenPopup("chip_menu");
                         // Pick up: a mouse drag of a few pixels, or on a touch screen a long press first,
                         // so that a finger moving across the grid does not grab shifts by accident.
                         const bool touch = ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
@@ -316,6 +389,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         if (can_edit && !dragged) draw_chip_menu(ctx, m, sh);
                         ImGui::PopID();
                     }
+                    if (mirror && with_items) mirror->end_cell();
                 }
                 if (mirror) mirror->end_row();
             }
@@ -324,13 +398,20 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
         if (mirror) mirror->end_grid();
     }
     ImGui::PopStyleVar();
-    if (dragged) {
+    if (by_keyboard && dropped && dragged) {
+        m.keyboard_move.clear();
+        m.focus_shift = dragged->id;
+        m.move_words.clear();   // the change's own message (or the override dialog) says what happened
+        drop_shift(ctx, m, *dragged, drop, drop_staff);
+    }
+    if (a11y::Mirror* mirror = a11y::current(); mirror && mirror->enabled() && !m.move_words.empty()) mirror->status(m.move_words, "move");
+    if (dragged && !by_keyboard) {
         // The chip follows the pointer, above everything else.
         const ImVec2 mouse = ImGui::GetMousePos();
         const ImVec2 a(mouse.x - m.drag.grab_offset.x, mouse.y - m.drag.grab_offset.y);
         ImDrawList* fg = ImGui::GetForegroundDrawList();
-        fg->AddRectFilled(ImVec2(a.x + 2, a.y + 3), ImVec2(a.x + day_w + 2, a.y + kRowHeight - 3), IM_COL32(0, 0, 0, 40), 4);
-        draw_shift_chip(fg, a, ImVec2(a.x + day_w, a.y + kRowHeight - 6), *dragged, state.find_shift_type(dragged->type), ctx.fonts);
+        fg->AddRectFilled(ImVec2(a.x + 2, a.y + 3), ImVec2(a.x + day_w + 2, a.y + row_h - 3), IM_COL32(0, 0, 0, 40), 4);
+        draw_shift_chip(fg, a, ImVec2(a.x + day_w, a.y + row_h - 6), *dragged, state.find_shift_type(dragged->type), ctx.fonts);
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
             m.drag = {};
             if (dropped) drop_shift(ctx, m, *dragged, drop, drop_staff);

@@ -14,6 +14,7 @@
 namespace sb::ui {
 
 inline constexpr const char* kAllWards = "*";
+inline constexpr float kPhoneRowHeight = 50;   // a phone's chips are 44 px touch targets
 inline constexpr float kRowHeight = 44, kNameWidth = 190, kPhoneNameWidth = 132, kMinDayWidth = 84;
 
 // The index is built with the screen's filters (search, group, grade) and collapsed groups.

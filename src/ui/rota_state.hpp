@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "imgui.h"
@@ -68,6 +69,17 @@ struct RotaScreen {
     RotaIndex rota_index;
     RotaDrag drag;
     std::optional<PendingOverride> pending_override;
+    // Moving a shift without a drag (WCAG 2.5.7): picked up with Enter on its chip, the focused
+    // cell is then where it would go (with the drag's verdict, read out), Enter puts it there and
+    // Escape puts it back.
+    std::string keyboard_move;     // the shift picked up, "" when none
+    std::string move_words;        // the live region's sentence while moving
+    std::pair<int, Date> move_target;   // the cell (row, day) it was said for
+    std::string focus_shift;       // a shift to give the keyboard focus to when next drawn (after a move)
+    // The "Move to…" dialog of a shift's menu: the shift, and the person ("" vacant) and day chosen.
+    std::string move_to;
+    std::string move_to_staff;
+    Date move_to_day;
     std::vector<CellRect> cells;   // rebuilt every frame the rota is drawn
     ImVec2 body_min, body_max;     // the part of the grid where cells are seen whole: below the day
                                    // header, right of the names, inside the scrollbars (last frame)

@@ -37,14 +37,29 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
     const int breaches = k.breaches, warnings = k.warnings;
     const std::string first_breach = k.first_breach, first_warning = k.first_warning;
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 4);
+    if (!m.keyboard_move.empty()) {
+        // A shift in hand (moved with the keyboard): where it would go and what the rules say, in
+        // place of the counts, as the live region reads it out.
+        ImGui::PushFont(ctx.fonts.bold);
+        ImGui::PushStyleColor(ImGuiCol_Text, kDarkBlue);
+        ImGui::TextUnformatted((ICON_ARROWS "  " + m.move_words).c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        return;
+    }
+    // The links are frame-high targets (27 px, 44 on a phone); the words beside them sit on their line.
+    const float target_h = ImGui::GetFrameHeight();
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%d staff", staff_count);
     ImGui::SameLine(0, 18);
     char vacant_label[48];
     std::snprintf(vacant_label, sizeof vacant_label, "Vacant: %d", vacant);
-    if (ImGui::Selectable(vacant_label, false, ImGuiSelectableFlags_None, ImGui::CalcTextSize(vacant_label)))
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+    if (ImGui::Selectable(vacant_label, false, ImGuiSelectableFlags_None, ImVec2(ImGui::CalcTextSize(vacant_label).x, target_h)))
         m.scroll_to_staff = "#vacant";   // the vacant rows are at the top of each ward
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the vacant shifts");
     ImGui::SameLine(0, 6);
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("(%d in the bank \xC2\xB7 B, %d agency \xC2\xB7 A)", open, agency);
     // A phone's line holds the counts; breaches, warnings, undo and the history go on a second one.
     bool first_link = true;
@@ -54,13 +69,14 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
         char label[64];
         std::snprintf(label, sizeof label, "%s %d %s", icon, n, n == 1 ? one : many);
         ImGui::PushStyleColor(ImGuiCol_Text, n ? colour : kMidGrey);
-        if (ImGui::Selectable(label, false, ImGuiSelectableFlags_None, ImGui::CalcTextSize(label)) && !target.empty())
+        if (ImGui::Selectable(label, false, ImGuiSelectableFlags_None, ImVec2(std::max(24.0f, ImGui::CalcTextSize(label).x), target_h)) &&
+            !target.empty())
             m.scroll_to_staff = target;
         ImGui::PopStyleColor();
         if (n && ImGui::IsItemHovered()) ImGui::SetTooltip("Show the first one");
     };
     link(ICON_BAN, breaches, "breach", "breaches", kRed, first_breach);
-    link(ICON_WARNING, warnings, "warning", "warnings", rgb(0x8A5A00), first_warning);
+    link(ICON_WARNING, warnings, "warning", "warnings", kAmberText, first_warning);
     // Undo (Ctrl+Z) as a button too, naming what it would undo; and the history beside the grid.
     const float right = ImGui::GetWindowContentRegionMax().x;
     const char* history = m.audit_open ? ICON_CLOCK "  Hide history" : ICON_CLOCK "  History";
@@ -75,6 +91,7 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
         ImGui::SameLine(0, 12);
     }
     if (small_button(history)) m.audit_open = !m.audit_open;
+    ImGui::PopStyleVar();
 }
 
 }  // namespace sb::ui

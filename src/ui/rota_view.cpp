@@ -24,7 +24,7 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
     heading(ctx.fonts, ward.name.c_str());
     if (!ctx.phone) ImGui::SameLine(0, 24);
     ImGui::SetNextItemWidth(ctx.phone ? -1 : 180);
-    if (ImGui::BeginCombo("##ward", ICON_HOSPITAL "  Change ward")) {
+    if (begin_combo("##ward", "Ward", ICON_HOSPITAL "  Change ward")) {
         if (ImGui::Selectable("All wards", ward.id == kAllWards)) m.rota_ward = kAllWards;
         for (const Ward& w : ctx.state.wards)
             if (ImGui::Selectable(w.name.c_str(), w.id == ward.id)) m.rota_ward = w.id;
@@ -47,7 +47,7 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
     const char* weeks_label[] = {"1 week", "2 weeks", "4 weeks"};
     const int weeks_value[] = {1, 2, 4};
     const int current = m.rota_weeks == 1 ? 0 : m.rota_weeks == 2 ? 1 : 2;
-    if (ImGui::BeginCombo("##weeks", weeks_label[current])) {
+    if (begin_combo("##weeks", "Weeks shown", weeks_label[current])) {
         for (int i = 0; i < 3; ++i)
             if (ImGui::Selectable(weeks_label[i], i == current)) m.rota_weeks = weeks_value[i];
         ImGui::EndCombo();
@@ -61,14 +61,14 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
     ImGui::SameLine();
     ImGui::SetNextItemWidth(200);
     const char* groups[] = {"All staff groups", "Doctors", "Nurses", "Healthcare assistants", "Allied health professionals"};
-    if (ImGui::BeginCombo("##group", groups[m.group_filter + 1])) {
+    if (begin_combo("##group", "Staff group", groups[m.group_filter + 1])) {
         for (int i = -1; i < 4; ++i)
             if (ImGui::Selectable(groups[i + 1], m.group_filter == i)) m.group_filter = i;
         ImGui::EndCombo();
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(140);
-    if (ImGui::BeginCombo("##grade", m.grade_filter.empty() ? "All grades" : m.grade_filter.c_str())) {
+    if (begin_combo("##grade", "Grade", m.grade_filter.empty() ? "All grades" : m.grade_filter.c_str())) {
         if (ImGui::Selectable("All grades", m.grade_filter.empty())) m.grade_filter.clear();
         std::vector<std::string> grades;
         for (const Staff& p : ctx.state.staff)
@@ -123,7 +123,8 @@ void draw_rota_view(ViewContext& ctx, RotaScreen& m) {
     draw_toolbar(ctx, m, ward, first, first + (day_count - 1), can_edit);
     ImGui::Spacing();
 
-    const float status_h = ImGui::GetTextLineHeightWithSpacing() * (ctx.phone ? 2 : 1) + 8;   // two lines on a phone
+    // Its links are frame-high targets (44 px on a phone, where they take two lines).
+    const float status_h = (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y) * (ctx.phone ? 2 : 1) + 8;
     // The history opens beside the grid on a desktop, in its place on a phone.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float panel_w = m.audit_open && !ctx.phone ? std::min(420.0f, avail * 0.38f) : 0.0f;
@@ -139,6 +140,7 @@ void draw_rota_view(ViewContext& ctx, RotaScreen& m) {
         }
     }
     draw_override_dialog(ctx, m);
+    draw_move_to_dialog(ctx, m);
     draw_cell_menu(ctx, m, ward);
     draw_shift_editor(ctx, m);
     draw_pattern_dialog(ctx, m, first);

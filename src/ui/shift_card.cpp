@@ -2,6 +2,7 @@
 
 #include "core/enum_names.hpp"
 #include "core/reports.hpp"
+#include "ui/access_mirror.hpp"
 #include "ui/widgets.hpp"
 
 namespace sb::ui {
@@ -10,6 +11,12 @@ using namespace colour;
 void draw_shift_card(const ViewContext& ctx, const Shift& s, bool show_rate, const std::function<void()>& footer) {
     const State& state = ctx.state;
     const Ward* ward = state.find_ward(s.ward);
+    // For a screen reader the card is an article named by what it offers; its buttons are inside it.
+    a11y::Mirror* mirror = a11y::current() && a11y::current()->enabled() ? a11y::current() : nullptr;
+    if (mirror)
+        mirror->begin_landmark(a11y::Role::Article, shift_label(s, state) + " " + shift_times(s) + ", " +
+                                                        format_weekday_day_month(s.start.date) + ", " + (ward ? ward->name : s.ward) +
+                                                        (show_rate ? ", " + format_money(s.rate_pence_per_hour) + " per hour" : ""));
     begin_card(s.id.c_str());
     const float width = ImGui::GetContentRegionAvail().x;
     text_coloured(kSecondaryText, ward ? ward->name.c_str() : s.ward.c_str());
@@ -46,6 +53,7 @@ void draw_shift_card(const ViewContext& ctx, const Shift& s, bool show_rate, con
         footer();
     }
     end_card();
+    if (mirror) mirror->end_landmark();
 }
 
 }  // namespace sb::ui

@@ -42,7 +42,7 @@ void App::draw_sign_in(const ViewContext& ctx) {
     if (!sign_in_.message.empty()) {
         begin_callout();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - 64);
-        text_coloured(rgb(0x8A1538), (ICON_ERROR "  " + sign_in_.message).c_str());
+        text_coloured(kRefusalText, (ICON_ERROR "  " + sign_in_.message).c_str());
         mirror_.status(sign_in_.message);
         ImGui::PopTextWrapPos();
         end_callout(kPaleRed, width - 32);

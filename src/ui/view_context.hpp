@@ -28,6 +28,7 @@ struct Session {
     View view = View::Rota;
     Date today;                // the date the app treats as today
     float text_scale = 1.0f;   // the person's text-size setting (1, 1.2, 1.4)
+    bool high_contrast = false;   // the high-contrast theme (theme.hpp)
 };
 
 // Each screen's own UI state (filters, open forms, a drag) is in its *_state.hpp and is handed to

@@ -1,9 +1,13 @@
 #include "widgets.hpp"
+#include <algorithm>
 #include <cstdarg>
 
 #include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
+#include "imgui_internal.h"
+#include "ui/access_mirror.hpp"
 #include "ui/icons.hpp"
+#include "ui/layout.hpp"
 
 namespace sb::ui {
 using namespace colour;
@@ -70,6 +74,9 @@ void end_widget_frame() { g_drawn.swap(g_drawing); }
 const std::vector<WidgetRect>& widget_rects() { return g_drawn; }
 
 bool text_field(const char* label, const char* hint, char* buf, size_t size, ImGuiInputTextFlags flags) {
+    // A field with no label of its own is named by its hint ("Search staff"), unless the view named it.
+    if (a11y::Mirror* m = a11y::current(); m && m->enabled() && !m->has_next() && a11y::spoken_label(label).empty())
+        m->next(a11y::Role::TextBox, a11y::spoken_label(hint));
     const bool changed = ImGui::InputTextWithHint(label, hint, buf, size, flags);
     note_item(label, true);
     return changed;
@@ -93,7 +100,12 @@ bool button(const char* label, ButtonKind kind, ImVec2 size) {
 }
 
 bool small_button(const char* label) {
-    const bool pressed = ImGui::SmallButton(label);
+    // Small in its padding, not as a target: never under 24 px tall (WCAG 2.5.8), 44 on a phone.
+    const float h = ImGui::GetIO().DisplaySize.x < kPhoneWidth ? 44.0f : 24.0f;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x * 0.6f,
+                                                           std::max(1.0f, (h - ImGui::GetFontSize()) * 0.5f)));
+    const bool pressed = ImGui::Button(label);
+    ImGui::PopStyleVar();
     note_item(label, false);
     return pressed;
 }
@@ -116,13 +128,14 @@ void begin_card(const char* id, float height) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 14));
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 8);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, kWhite);
+    ImGui::PushStyleColor(ImGuiCol_Border, kBorder);   // a card's edge is decoration; fields' edges are darker
     ImGui::BeginChild(id, ImVec2(0, height), ImGuiChildFlags_Border | (height == 0 ? ImGuiChildFlags_AutoResizeY : 0),
                       ImGuiWindowFlags_NoScrollbar);
 }
 
 void end_card() {
     ImGui::EndChild();
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(2);
     ImGui::PopStyleVar(2);
 }
 
@@ -187,7 +200,7 @@ void limit_bar(const Fonts& fonts, const char* label, int64_t minutes, int64_t l
     ImGui::Text("%s of %s", format_duration(minutes).c_str(), format_duration(limit).c_str());
     ImGui::PopFont();
     ImGui::SameLine(0, 8);
-    text_coloured(over ? kRed : near ? rgb(0x8A5A00) : kGreen, word);
+    text_coloured(over ? kRed : near ? kAmberText : kGreen, word);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(p, ImVec2(p.x + width, p.y + 8), kPaleGrey, 4);
@@ -207,7 +220,7 @@ bool segmented(const char* id, const char* const* labels, int count, int& value,
         ImGui::PushStyleColor(ImGuiCol_ButtonHovered, on ? kDarkBlue : kPaleBlue);
         ImGui::PushStyleColor(ImGuiCol_ButtonActive, kDarkBlue);
         ImGui::PushStyleColor(ImGuiCol_Text, on ? kWhite : kText);
-        ImGui::PushStyleColor(ImGuiCol_Border, on ? kBlue : kBorder);
+        ImGui::PushStyleColor(ImGuiCol_Border, on ? kBlue : kFieldBorder);
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
         const ImVec2 ts = ImGui::CalcTextSize(labels[i]);
         if (ImGui::Button(labels[i], ImVec2(ts.x + 24, phone ? 44 : 30)) && value != i) {
@@ -255,6 +268,15 @@ void card_title(const Fonts& fonts, const char* icon, const char* text, int coun
         badge(std::to_string(count).c_str(), count ? kBlue : kPaleGrey, count ? kWhite : kSecondaryText, fonts);
     }
     ImGui::Spacing();
+}
+
+bool begin_combo(const char* id, const char* name, const char* preview, ImGuiComboFlags flags) {
+    if (a11y::Mirror* m = a11y::current(); m && m->enabled()) {
+        m->next(a11y::Role::ComboBox, name);
+        m->next_value(a11y::spoken_label(preview));
+        m->next_expanded(ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, ImGui::GetID(id)), ImGuiPopupFlags_None));
+    }
+    return ImGui::BeginCombo(id, preview, flags);
 }
 
 }  // namespace sb::ui

@@ -32,6 +32,10 @@ const std::vector<WidgetRect>& widget_rects();
 // ImGui::InputTextWithHint that also records where it is (every text field goes through this).
 bool text_field(const char* label, const char* hint, char* buf, size_t size, ImGuiInputTextFlags flags = 0);
 
+// ImGui::BeginCombo for a combo box whose ImGui label is only an id ("##ward"): a screen reader
+// hears `name` ("Staff group") and, as its value, what it shows ("All staff groups").
+bool begin_combo(const char* id, const char* name, const char* preview, ImGuiComboFlags flags = 0);
+
 enum class ButtonKind { Primary, Secondary, Quiet };
 bool button(const char* label, ButtonKind kind, ImVec2 size = ImVec2(0, 0));
 // ImGui's small button, known to the test hooks (and, later, to the accessibility mirror) like button().

@@ -31,6 +31,38 @@ async function axeViolations(page) {
   return JSON.parse(r);
 }
 
+// Signs in with key presses only: Tab to the Username field, type, Tab, type, Enter.
+async function signInByKeyboard(page, account) {
+  await page.waitReady();
+  await page.waitFor(() => !!document.querySelector('#mirror input[aria-label="Username"]'), undefined, { what: 'the mirrored Username field' });
+  let reached = false;
+  for (let i = 0; i < 6 && !reached; i++) {
+    await page.press('Tab');
+    reached = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Username');
+  }
+  assert(reached, 'Tab never reached the Username field: ' + (await page.evaluate(() => document.activeElement.outerHTML.slice(0, 120))));
+  await page.type(account.username);
+  await page.press('Tab');
+  assert(await page.evaluate(() => document.activeElement.getAttribute('aria-label') === 'Password'), 'Tab did not move to Password');
+  await page.type(account.password);
+  await page.waitFor(() => { const b = Array.from(document.querySelectorAll('#mirror button')).find((e) => e.textContent === 'Sign in');
+    return b && !b.disabled; }, undefined, { what: 'the Sign in button enabled by the typed fields' });
+  await page.press('Enter');
+  await page.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'signed in by the keyboard' });
+}
+
+// Presses Tab until the focused element passes `test` (run in the page with `arg`); false after `limit`.
+async function tabTo(page, test, arg, limit = 200) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate(test, arg)) return true;
+    await page.press('Tab');
+  }
+  return page.evaluate(test, arg);
+}
+
+// The live regions' words (the app's messages and, while a shift is moved, its verdict).
+const liveWords = () => Array.from(document.querySelectorAll('#mirror [role=status]')).map((e) => e.textContent);
+
 await run([
   ['the sign-in screen reads as a form: heading, labelled fields, the button; signed in with the keyboard only', async () => {
     const page = await browser.open({ viewport: { width: 1280, height: 800 } });
@@ -51,20 +83,7 @@ await run([
       console.log(`     accessibility tree of the sign-in screen: ${tree.split('\n').length} lines`);
     }
     // Keyboard only: Tab from the top of the page reaches the Username field first.
-    let reached = false;
-    for (let i = 0; i < 6 && !reached; i++) {
-      await page.press('Tab');
-      reached = await page.evaluate(() => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Username');
-    }
-    assert(reached, 'Tab never reached the Username field: ' + (await page.evaluate(() => document.activeElement.outerHTML.slice(0, 120))));
-    await page.type(admin.username);
-    await page.press('Tab');
-    assert(await page.evaluate(() => document.activeElement.getAttribute('aria-label') === 'Password'), 'Tab did not move to Password');
-    await page.type(admin.password);
-    await page.waitFor(() => { const b = Array.from(document.querySelectorAll('#mirror button')).find((e) => e.textContent === 'Sign in');
-      return b && !b.disabled; }, undefined, { what: 'the Sign in button enabled by the typed fields' });
-    await page.press('Enter');
-    await page.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'signed in by the keyboard' });
+    await signInByKeyboard(page, admin);
     const s = await appState(page);
     assert(s.user === 'admin', 'signed in as ' + JSON.stringify(s));
     await assertNoErrors(page);
@@ -104,6 +123,84 @@ await run([
     assert(bad.length === 0, 'axe-core: ' + JSON.stringify(bad));
     await assertNoErrors(page);
     await page.close();
+  }],
+  ['keyboard only: a manager moves a shift to the next day hearing the verdict; the shortcuts are a dialog; a clinician books', async () => {
+    const accounts = await (await fetch(server.url + 'api/demo-users')).json();
+    const manager = accounts.find((u) => u.role === 'manager');
+    const page = await browser.open({ viewport: { width: 1280, height: 800 } });
+    await signInByKeyboard(page, manager);
+    await page.waitFor(() => !!document.querySelector('#mirror [role=grid] [role=gridcell] button'), undefined, { what: "the rota's cells as buttons" });
+    // A vacant shift from today on, with an empty cell on its right: the move the rules allow.
+    const target = await page.evaluate(() => {
+      const grid = document.querySelector('#mirror [role=grid]');
+      const heads = Array.from(grid.querySelectorAll('[role=columnheader]')).map((c) => c.textContent);
+      const today = Math.max(1, heads.findIndex((t) => /, today$/.test(t)));
+      for (const row of grid.querySelectorAll('[role=row]')) {
+        const header = row.querySelector('[role=rowheader]');
+        if (!header || header.textContent !== 'Vacant') continue;
+        const cells = Array.from(row.querySelectorAll('[role=gridcell]'));
+        for (let c = today - 1; c + 1 < cells.length; c++) {
+          const chip = cells[c].querySelector('button'), next = cells[c + 1].querySelector('button');
+          if (chip && next && chip.textContent !== 'empty' && next.textContent === 'empty')
+            return { id: chip.dataset.id, words: chip.textContent, to: heads[c + 2].replace(/, today$/, '') };
+        }
+      }
+      return null;
+    });
+    assert(target, 'no vacant shift with an empty cell after it on the rota');
+    assert(await tabTo(page, (id) => document.activeElement && document.activeElement.dataset.id === id, target.id),
+      `Tab never reached "${target.words}"`);
+    await page.press('Enter');
+    await page.waitFor(() => document.activeElement && / picked up$/.test(document.activeElement.textContent), undefined, { what: 'the shift picked up' });
+    assert((await page.evaluate(liveWords)).some((t) => t.startsWith('Picked up ')), 'no "Picked up" in the live region');
+    await page.press('ArrowRight');
+    const expected = `Vacant, ${target.to}: Allowed.`;
+    await page.waitFor((w) => Array.from(document.querySelectorAll('#mirror [role=status]')).some((e) => e.textContent === w), expected,
+      { what: 'the verdict read out: ' + expected });
+    assert(await page.evaluate(() => document.activeElement && document.activeElement.textContent === 'empty'), 'the focus did not follow to the next cell');
+    await page.press('Enter');
+    await page.waitFor(() => Array.from(document.querySelectorAll('#mirror [role=status]')).some((e) => e.textContent.startsWith('Moved ')),
+      undefined, { what: 'the move confirmed in the live region' });
+    console.log(`     moved "${target.words}" with the keyboard; heard "${expected}" then "${(await page.evaluate(liveWords)).find((t) => t.startsWith('Moved '))}"`);
+    // "?" opens the shortcuts as a dialog, with the focus in it; Escape closes it and gives the focus back.
+    const before = await page.evaluate(() => document.activeElement.dataset.id);
+    await page.press('?');
+    await page.waitFor(() => !!document.querySelector('#mirror [role=dialog][aria-label="Keyboard shortcuts"]'), undefined, { what: 'the shortcuts dialog' });
+    // WebKitGTK loses the page's focus when the moved shift's element is replaced, and does not take
+    // it back into the dialog (docs/accessibility.md, known gaps); Chromium and Firefox must.
+    const focusFollows = page.engine !== 'webkit';
+    if (focusFollows) await page.waitFor(() => !!document.activeElement.closest('[role=dialog]'), undefined, { what: 'the focus moved into the dialog' });
+    const tree = await page.ariaSnapshot();
+    if (tree !== null) assert(tree.includes('dialog "Keyboard shortcuts"') && tree.includes('Ctrl+Z: Undo your last change'), 'no dialog in the tree:\n' + tree.slice(0, 2000));
+    await page.press('Escape');
+    await page.waitFor(() => !document.querySelector('#mirror [role=dialog]'), undefined, { what: 'the dialog closed by Escape' });
+    if (focusFollows) await page.waitFor((id) => document.activeElement && document.activeElement.dataset.id === id, before, { what: 'the focus given back' });
+    await assertNoErrors(page);
+    await page.close();
+
+    // A clinician (a staff nurse, who the demo's open shifts are for) books one, by keyboard.
+    const nurse = accounts.find((u) => u.role === 'clinician' && u.grade === 'Band 5' && u.employment === 'substantive');
+    const phone = await browser.open({ viewport: { width: 1280, height: 800 } });
+    await signInByKeyboard(phone, nurse);
+    assert(await tabTo(phone, () => document.activeElement && document.activeElement.tagName === 'A' && /^Open shifts/.test(document.activeElement.textContent)),
+      'Tab never reached the Open shifts link');
+    await phone.press('Enter');
+    await phone.waitFor(() => !!document.querySelector('#mirror article button'), undefined, { what: 'open shifts as articles with buttons' });
+    const offer = await phone.evaluate(() => { const b = Array.from(document.querySelectorAll('#mirror article button')).find((e) => /^(Book now|Apply)$/.test(e.textContent));
+      return b && { id: b.dataset.id, what: b.textContent, article: b.closest('article').getAttribute('aria-label') }; });
+    assert(offer, 'no Book now or Apply button in an open shift');
+    const shifts = await phone.ariaSnapshot();
+    if (shifts !== null) assert(shifts.includes(`article "${offer.article}"`) && shifts.includes(`button "${offer.what}"`), 'the tree:\n' + shifts.slice(0, 2000));
+    assert(await tabTo(phone, (id) => document.activeElement && document.activeElement.dataset.id === id, offer.id), `Tab never reached ${offer.what}`);
+    await phone.press('Enter');
+    await phone.waitFor(() => Array.from(document.querySelectorAll('#mirror [role=status]')).some((e) => /^(Booked: |Applied for )/.test(e.textContent)),
+      undefined, { what: 'the booking confirmed in the live region' });
+    console.log(`     ${offer.what} on "${offer.article}" with the keyboard: "${(await phone.evaluate(liveWords)).find((t) => /^(Booked|Applied)/.test(t))}"`);
+    const violations = await axeViolations(phone);
+    if (phone.engine !== 'webkit') console.log(`     axe-core on the open shifts' mirror: ${violations.length} violations ${JSON.stringify(violations)}`);
+    assert(!violations.some((v) => v.impact === 'serious' || v.impact === 'critical'), 'axe-core: ' + JSON.stringify(violations));
+    await assertNoErrors(phone);
+    await phone.close();
   }],
 ]);
 await browser.close();

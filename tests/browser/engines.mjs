@@ -268,7 +268,8 @@ async function webkitDriver() {
           { type: 'scroll', x: Math.round(x), y: Math.round(y), deltaX: 0, deltaY: dy, origin: 'viewport', duration: 0 }] }),
         type: (text) => actions(driver, { type: 'key', id: 'keyboard', actions: [...text].flatMap((c) => [
           { type: 'keyDown', value: c }, { type: 'keyUp', value: c }]) }),
-        press: (key) => { const k = { Backspace: '\uE003', Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C' }[key] || key;
+        press: (key) => { const k = { Backspace: '\uE003', Tab: '\uE004', Enter: '\uE007', Escape: '\uE00C', ArrowLeft: '\uE012', ArrowUp: '\uE013',
+          ArrowRight: '\uE014', ArrowDown: '\uE015' }[key] || key;
           return actions(driver, { type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: k }, { type: 'keyUp', value: k }] }); },
         screenshot: async () => Buffer.from(await driver.takeScreenshot(), 'base64'),
         close: quit,

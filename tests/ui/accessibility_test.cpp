@@ -98,8 +98,11 @@ TEST_CASE("the rota page in the mirror: the navigation with the current page, th
     for (const auto& n : m.nodes()) {
         column_headers += n.role == ARole::ColumnHeader;
         if (n.role == ARole::RowHeader && n.name != "Vacant") ++row_headers, sample_row = n.name;
-        if (n.role == ARole::Cell && n.name == "empty") ++empty;
-        if (n.role == ARole::Cell && (n.name.find(", published") != std::string::npos || n.name.find(", booked") != std::string::npos))
+        // A manager's cells hold buttons (a shift to pick up, an empty cell to add to), read as the cell's words.
+        const bool in_cell = n.parent >= 0 && m.nodes()[size_t(n.parent)].role == ARole::Cell;
+        if (n.role == ARole::Button && in_cell && n.name == "empty") ++empty;
+        if (n.role == ARole::Button && in_cell &&
+            (n.name.find(", published") != std::string::npos || n.name.find(", booked") != std::string::npos))
             ++booked, sample_cell = n.name;
     }
     CHECK(column_headers == 8);
@@ -129,4 +132,65 @@ TEST_CASE("spoken labels leave out ImGui ids and icon glyphs") {
     CHECK(ui::a11y::spoken_label("\xEF\x80\x87  Sophie Chen \xC2\xB7 Band 5##sophie") == "Sophie Chen \xC2\xB7 Band 5");
     CHECK(ui::a11y::spoken_label("##hidden").empty());
     CHECK(ui::a11y::spoken_label("\xEE\x80\x80").empty());
+}
+
+TEST_CASE("open shifts in the mirror: each card an article named by what it offers, with its Book button inside") {
+    headless::HeadlessUi ui(390, 844, SHIFTBANK_FONT_DIR);
+    ui.app().set_accessibility(true);
+    ui.load_demo(60, 2, true);
+    ui.app().sign_in_as(Role::Clinician);
+    ui.app().session().view = ui::View::OpenShifts;
+    for (int i = 0; i < 3; ++i) ui.frame();
+    const auto& m = ui.app().mirror();
+    const ui::a11y::Node* book = nullptr;
+    for (const auto& n : m.nodes())
+        if (n.role == ARole::Button && n.name == "Book now" && n.parent >= 0 && m.nodes()[size_t(n.parent)].role == ARole::Article) {
+            book = &n;
+            break;
+        }
+    REQUIRE(book);
+    const std::string article = m.nodes()[size_t(book->parent)].name;
+    MESSAGE("an open shift: \"" << article << "\"");
+    CHECK(article.find(" per hour") != std::string::npos);   // the rate, as the card shows it
+    CHECK(article.find("Ward") != std::string::npos);
+    CHECK(book->h >= 44);   // a touch target on a phone
+    // Pressing it on the page books the shift, and the live region says so.
+    const int64_t before = ui.app().state().revision;
+    ui.app().mirror_activate(book->id);
+    ui.frame();
+    ui.frame();
+    CHECK(ui.app().state().revision > before);
+    bool told = false;
+    for (const auto& n : ui.app().mirror().nodes()) told |= n.role == ARole::Status && n.name.rfind("Booked: ", 0) == 0;
+    CHECK(told);
+}
+
+TEST_CASE("the person's menu switches to the high-contrast theme at once, as a checkbox a screen reader can press") {
+    headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    ui.app().set_accessibility(true);
+    ui.load_demo(20, 1);
+    ui.frame();
+    ui.frame();
+    const ui::a11y::Node* menu = nullptr;
+    for (const auto& n : ui.app().mirror().nodes())
+        if (n.role == ARole::Button && n.name.rfind("Your menu, ", 0) == 0) menu = &n;
+    REQUIRE(menu);
+    ui.app().mirror_activate(menu->id);
+    ui.frame();
+    ui.frame();
+    const auto* contrast = find(ui.app().mirror(), ARole::CheckBox, "High contrast");
+    REQUIRE(contrast);
+    CHECK_FALSE(contrast->checked);
+    CHECK(ui.app().mirror().nodes()[size_t(contrast->parent)].role == ARole::Menu);
+    CHECK(ui::current_theme() == ui::Theme::Light);
+    ui.app().mirror_activate(contrast->id);
+    ui.frame();
+    ui.frame();
+    CHECK(ui.app().session().high_contrast);
+    CHECK(ui::current_theme() == ui::Theme::HighContrast);
+    const ImU32 text = ImGui::ColorConvertFloat4ToU32(ImGui::GetStyle().Colors[ImGuiCol_Text]);
+    CHECK(text == ui::colour::rgb(0x000000));   // black text
+    ui.app().session().high_contrast = false;
+    ui.frame();
+    CHECK(ui::current_theme() == ui::Theme::Light);
 }

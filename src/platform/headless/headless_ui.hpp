@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 
+#include "core/demo_trust.hpp"
 #include "imgui.h"
 #include "ui/app.hpp"
 #include "ui/widgets.hpp"
@@ -39,6 +40,20 @@ public:
     void set_clock(Date day, int minute_of_day) {
         const int64_t seconds = london_to_utc({day, minute_of_day}) * 60;
         app_.store().set_clock([seconds] { return seconds; });
+    }
+
+    // A generated trust (`staff` people over `weeks`; `instant`: every ward books at once), with
+    // today and the clock at its first morning, as most UI tests start.
+    void load_demo(int staff, int weeks, bool instant = false) {
+        DemoOptions o;
+        o.staff = staff;
+        o.weeks = weeks;
+        State s = make_demo_trust(o);
+        if (instant)
+            for (Ward& w : s.wards) w.instant_booking = true;
+        app_.set_state(std::move(s), "test");
+        app_.session().today = app_.state().period_start;
+        set_clock(app_.state().period_start, 6 * 60);
     }
 
     void frame(float dt = 1.0f / 60.0f) {

@@ -95,6 +95,39 @@ void apply_url_choices(bool local_role = true) {
     if (view >= 0) g.app->session().view = sb::ui::View(view);
 }
 
+// The person's display settings (text size, high contrast), remembered by this browser.
+EM_JS(int, js_pref_get, (const char* name), {
+    try {
+        const v = localStorage.getItem('shiftbank.' + UTF8ToString(name));
+        return v === null ? -1 : (parseInt(v, 10) | 0);
+    } catch (e) { return -1; }
+});
+EM_JS(void, js_pref_set, (const char* name, int value), {
+    try { localStorage.setItem('shiftbank.' + UTF8ToString(name), String(value)); } catch (e) {}
+});
+EM_JS(int, js_prefers_more_contrast, (), { return window.matchMedia && matchMedia('(prefers-contrast: more)').matches ? 1 : 0; });
+
+// ?contrast=normal|high and ?text=normal|large|largest win over what was remembered; high contrast is
+// also on when the system asks for more contrast and nothing was chosen here.
+void load_display_settings(sb::ui::Session& s) {
+    const int contrast = js_query_choice("contrast", "normal,high");
+    const int remembered = js_pref_get("contrast");
+    s.high_contrast = contrast >= 0 ? contrast == 1 : remembered >= 0 ? remembered == 1 : js_prefers_more_contrast() == 1;
+    const float scales[] = {1.0f, 1.2f, 1.4f};
+    const int text = js_query_choice("text", "normal,large,largest");
+    const int text_remembered = js_pref_get("text");
+    if (text >= 0) s.text_scale = scales[text];
+    else if (text_remembered >= 0 && text_remembered < 3) s.text_scale = scales[text_remembered];
+}
+
+void save_display_settings(const sb::ui::Session& s) {
+    static int contrast = -2, text = -2;
+    const int c = s.high_contrast ? 1 : 0, t = s.text_scale >= 1.39f ? 2 : s.text_scale >= 1.19f ? 1 : 0;
+    if (contrast == -2) contrast = c, text = t;   // as loaded: remember only what the person changes
+    if (c != contrast) js_pref_set("contrast", contrast = c);
+    if (t != text) js_pref_set("text", text = t);
+}
+
 EM_JS(int, js_today_days, (), {
     // Days since 1970-01-01 of the browser's local date (what "today" means to the person).
     const d = new Date();
@@ -161,6 +194,7 @@ void main_loop(void*) {
     g.app->frame();
     ImGui::Render();
     if (g.app->mirror_changed()) js_mirror(g.app->mirror_json().c_str());
+    save_display_settings(g.app->session());
     if (sb::platform::imgui_input_queued()) request_frames(1);
     static bool wanted_text = false;
     if (wanted_text && !ImGui::GetIO().WantTextInput) js_release_keyboard();
@@ -320,6 +354,12 @@ EMSCRIPTEN_KEEPALIVE void sb_a11y_focus(unsigned id) {
     g.app->mirror_focus(id);
     request_frames();
 }
+// Returns 1 when the app took the key (the page then stops the browser's own use of it).
+EMSCRIPTEN_KEEPALIVE int sb_a11y_key(const char* key, int ctrl, int shift) {
+    const bool taken = g.app->mirror_key(key, ctrl != 0, shift != 0);
+    if (taken) request_frames();
+    return taken ? 1 : 0;
+}
 EMSCRIPTEN_KEEPALIVE void sb_a11y_activate(unsigned id) {
     g.app->mirror_activate(id);
     request_frames();
@@ -378,6 +418,7 @@ int main() {
     });
     g.app = &app;
     app.session().today = sb::Date{js_today_days()};
+    load_display_settings(app.session());
     app.update_fonts(float(emscripten_get_device_pixel_ratio()));
     ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
