@@ -47,19 +47,17 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
         ImGui::PopFont();
         return;
     }
-    // The links are frame-high targets (27 px, 44 on a phone); the words beside them sit on their line.
+    // The links are frame-high targets (27 px, 44 on a phone), their words level with the words
+    // beside them at the top of the line (ImGui offsets a selectable by the line's text offset).
     const float target_h = ImGui::GetFrameHeight();
-    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("%d staff", staff_count);
     ImGui::SameLine(0, 18);
     char vacant_label[48];
     std::snprintf(vacant_label, sizeof vacant_label, "Vacant: %d", vacant);
-    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
     if (ImGui::Selectable(vacant_label, false, ImGuiSelectableFlags_None, ImVec2(ImGui::CalcTextSize(vacant_label).x, target_h)))
         m.scroll_to_staff = "#vacant";   // the vacant rows are at the top of each ward
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the vacant shifts");
     ImGui::SameLine(0, 6);
-    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled("(%d in the bank \xC2\xB7 B, %d agency \xC2\xB7 A)", open, agency);
     // A phone's line holds the counts; breaches, warnings, undo and the history go on a second one.
     bool first_link = true;
@@ -91,7 +89,6 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
         ImGui::SameLine(0, 12);
     }
     if (small_button(history)) m.audit_open = !m.audit_open;
-    ImGui::PopStyleVar();
 }
 
 }  // namespace sb::ui

@@ -100,12 +100,12 @@ void set_palette(Theme theme) {
     kPaleGrey = rgb(hc ? 0xF0F4F5 : 0xE8EDEE);
     kBackground = rgb(hc ? 0xFFFFFF : 0xF0F4F5);
     kWhite = rgb(0xFFFFFF);
-    kPaleBlue = rgb(hc ? 0xE6F0FA : 0xE6F0FA);
+    kPaleBlue = rgb(0xE6F0FA);
     kPaleGreen = rgb(hc ? 0xEAF5EE : 0xE3F1E8);
     kPaleRed = rgb(hc ? 0xFCEEEC : 0xFBE9E7);
     kPaleYellow = rgb(hc ? 0xFFF7E0 : 0xFFF4D6);
-    kWeekendShade = rgb(hc ? 0xF4F6F7 : 0xF4F6F7);
-    kTodayShade = rgb(hc ? 0xEEF4FB : 0xEEF4FB);
+    kWeekendShade = rgb(0xF4F6F7);
+    kTodayShade = rgb(0xEEF4FB);
     kLeaveFill = rgb(hc ? 0xDDE2E5 : 0xE4E8EA);
     kLeaveRequestedFill = rgb(hc ? 0xEEF1F2 : 0xF1F3F4);
 }
