@@ -27,7 +27,9 @@
       case 'link': return 'a';
       case 'textbox': case 'password': case 'checkbox': return 'input';
       case 'status': case 'grid': case 'row': case 'columnheader': case 'rowheader': case 'gridcell':
-      case 'dialog': case 'menu': case 'listbox': return 'div';
+      case 'dialog': case 'menu': case 'listbox': case 'table': case 'cell': return 'div';
+      case 'list': return 'ul';
+      case 'listitem': return 'li';
       default: return 'span';
     }
   }
@@ -42,7 +44,7 @@
     if (n.role === 'textbox') el.type = 'text';
     if (n.role === 'checkbox') el.type = 'checkbox';
     if (n.role === 'status') { el.setAttribute('role', 'status'); el.setAttribute('aria-live', 'polite'); }
-    if (['grid', 'row', 'columnheader', 'rowheader', 'gridcell', 'combobox', 'menuitem', 'option', 'dialog', 'menu', 'listbox'].includes(n.role)) el.setAttribute('role', n.role);
+    if (['grid', 'row', 'columnheader', 'rowheader', 'gridcell', 'combobox', 'menuitem', 'option', 'dialog', 'menu', 'listbox', 'table', 'cell'].includes(n.role)) el.setAttribute('role', n.role);
     if (n.role === 'combobox') el.setAttribute('aria-haspopup', 'listbox');
     if (n.role === 'dialog') el.setAttribute('aria-modal', 'true');
     if (['button', 'link', 'checkbox', 'combobox', 'menuitem', 'option'].includes(n.role)) {
@@ -62,14 +64,14 @@
       // The person's own typing is the newest text: only a change made elsewhere is written back.
       if (n.role !== 'checkbox' && document.activeElement !== el && (n.value || '') !== el.value) el.value = n.value || '';
       if (n.role === 'checkbox') el.checked = !!n.checked;
-    } else if (['navigation', 'main', 'dialog', 'article', 'menu', 'listbox'].includes(n.role)) {
+    } else if (['navigation', 'main', 'dialog', 'article', 'menu', 'listbox', 'list'].includes(n.role)) {
       set('aria-label', n.name || null);
     } else if (n.role === 'combobox') {
       // "Staff group" is its name; what it shows ("All staff groups") is its value.
       set('aria-label', n.name);
       set('aria-expanded', n.expanded ? 'true' : 'false');
       if (el.textContent !== (n.value || '')) el.textContent = n.value || '';
-    } else if (n.role === 'grid') {
+    } else if (n.role === 'grid' || n.role === 'table') {
       // Every row counts, drawn or not: "row 212 of 2,031".
       set('aria-label', n.name);
       set('aria-rowcount', n.rows);
@@ -80,6 +82,8 @@
       el.textContent = n.name;   // a container's words are its children's
     }
     set('aria-current', n.current ? 'page' : null);
+    // Partly outside the area it is drawn in (scrolled half out of view): for the layout tests.
+    set('data-cut', n.cut ? '1' : null);
     if (el.tagName === 'BUTTON' || el.tagName === 'INPUT') el.disabled = !!n.disabled;
     else set('aria-disabled', n.disabled ? 'true' : null);
     // A container is laid out statically, so that its children's places are the canvas's.

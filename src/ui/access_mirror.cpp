@@ -47,6 +47,10 @@ const char* role_name(Role r) {
         case Role::MenuItem: return "menuitem";
         case Role::ListBox: return "listbox";
         case Role::Option: return "option";
+        case Role::Table: return "table";
+        case Role::TableCell: return "cell";
+        case Role::List: return "list";
+        case Role::ListItem: return "listitem";
     }
     return "text";
 }
@@ -81,6 +85,7 @@ void Mirror::begin_frame() {
     ids_.clear();
     buffers_.clear();
     next_ = {};
+    added_next_ = {};
     added_.reset();
 }
 
@@ -97,6 +102,7 @@ std::string Mirror::json() const {
         nlohmann::json j = {{"id", n.id}, {"role", role_name(n.role)}, {"name", n.name}, {"parent", n.parent},
                             {"x", int(n.x)}, {"y", int(n.y)}, {"w", int(n.w)}, {"h", int(n.h)}};
         if (!n.value.empty()) j["value"] = n.value;
+        if (n.cut) j["cut"] = true;
         if (n.level) j["level"] = n.level;
         if (n.disabled) j["disabled"] = true;
         if (n.role == Role::CheckBox) j["checked"] = n.checked;
@@ -132,11 +138,36 @@ int Mirror::popup_parent() {
     return popups_.back().index;
 }
 
+Mirror::Clip Mirror::current_clip() {
+    Clip c;
+    if (!GImGui || !GImGui->CurrentWindow) return c;
+    const ImGuiWindow* w = GImGui->CurrentWindow;
+    c.x0 = w->ClipRect.Min.x, c.y0 = w->ClipRect.Min.y, c.x1 = w->ClipRect.Max.x, c.y1 = w->ClipRect.Max.y;
+    // Sideways scrolling only where a scrollbar lets a person do it, and not in a table's frozen
+    // columns (the rota's names), which stay put while the rest scrolls.
+    c.scrolls_x = w->ScrollbarX;
+    if (const ImGuiTable* t = GImGui->CurrentTable; t && t->InnerWindow == w) c.scrolls_x = t->InnerWindow->ScrollbarX && t->CurrentColumn >= t->FreezeColumnsRequest;   // (Count is 0 until scrolled)
+    return c;
+}
+
+void Mirror::mark_cut(Node& n, const Clip& c) {
+    // Sideways, what counts is the words: a row-wide button whose label fits its first column is whole.
+    // ImGui draws a row-wide selectable's words clipped at the column it is in, as measured here.
+    const float words_w = n.label_w > 0 ? std::min(n.w, n.label_w) : n.w;
+    // (A row-wide selectable starts a pixel or two left of its column's clip, in the cell's border.)
+    const bool out_x = n.x + 4 < c.x0 || n.x + words_w > c.x1 + 0.5f;
+    const bool out_y = n.y + 0.5f < c.y0 || n.y + n.h > c.y1 + 0.5f;
+    n.cut = out_y || (out_x && c.scrolls_x);
+    // Only words known to be drawn inside it are judged: a drawn avatar may reach into its window's padding.
+    n.cut_off = out_x && !c.scrolls_x && n.label_w > 0;
+}
+
 Node& Mirror::add(Node n) {
     // Ids key the page's elements: two cards with the same words, or a view's two equal texts, get
     // their own (in the same order each frame, so they stay stable).
     while (!ids_.insert(n.id).second) n.id = (n.id * 16777619u + 1u) | 0x80000000u;
     n.parent = landmarks_.empty() ? -1 : landmarks_.back();
+    if (n.w > 0) mark_cut(n, current_clip());
     if (const int popup = popup_parent(); popup >= 0) {
         // Inside a popup: its own landmarks (a card in a dialog) if any were opened in it, else the popup.
         const Popup& p = *std::find_if(popups_.begin(), popups_.end(), [&](const Popup& x) { return x.index == popup; });
@@ -200,20 +231,20 @@ void Mirror::status(const std::string& text, const std::string& region) {
     add(std::move(n));
 }
 
-void Mirror::text(const std::string& text) {
+void Mirror::text(const std::string& text, Role role) {
     if (!enabled_ || text.empty()) return;
     Node n;
-    n.id = hash_of(Role::Text, text);
-    n.role = Role::Text;
+    n.id = hash_of(role, text);
+    n.role = role;
     n.name = text;
     add(std::move(n));
 }
 
-void Mirror::begin_grid(const std::string& name, int rows, int columns) {
+void Mirror::begin_grid(const std::string& name, int rows, int columns, Role role) {
     if (!enabled_) return;
     Node n;
-    n.id = hash_of(Role::Grid, name);
-    n.role = Role::Grid;
+    n.id = hash_of(role, name);
+    n.role = role;
     n.name = name;
     n.row_count = rows;
     n.column_count = columns;
@@ -235,7 +266,7 @@ void Mirror::begin_row(int index) {
     landmarks_.push_back(int(nodes_.size()) - 1);
 }
 
-void Mirror::cell(Role role, int column, const std::string& text, float x0, float y0, float x1, float y1) {
+void Mirror::cell(Role role, int column, const std::string& text, float x0, float y0, float x1, float y1, float words_w) {
     if (!enabled_) return;
     Node n;
     const int row = landmarks_.empty() ? 0 : nodes_[size_t(landmarks_.back())].row_index;
@@ -243,6 +274,7 @@ void Mirror::cell(Role role, int column, const std::string& text, float x0, floa
     n.role = role;
     n.name = text;
     n.x = x0, n.y = y0, n.w = x1 - x0, n.h = y1 - y0;
+    n.label_w = words_w;
     add(std::move(n));
 }
 
@@ -260,18 +292,24 @@ void Mirror::item_added(uint32_t id, float x0, float y0, float x1, float y1, boo
     n.x = x0, n.y = y0, n.w = x1 - x0, n.h = y1 - y0;
     n.disabled = disabled;
     added_ = std::move(n);
+    // What the view said about the next item belongs to this one: if it is clipped (scrolled out
+    // of view, so no item info follows), its name must not pass to the next item drawn.
+    added_next_ = std::move(next_);
+    next_ = {};
     // ImGui's combo box reports no item info (1.90): one named by the view is complete already.
-    if (next_.role == Role::ComboBox) item_info(id, "", false, false, false, true, next_.expanded);
+    if (added_next_.role == Role::ComboBox) item_info(id, "", false, false, false, true, added_next_.expanded);
 }
 
 void Mirror::item_info(uint32_t id, const char* label, bool inputable, bool checkable, bool checked, bool openable, bool opened) {
     if (!enabled_ || !added_ || added_->id != id) return;
     Node n = std::move(*added_);
     added_.reset();
-    Pending p = std::move(next_);
-    next_ = {};
+    Pending p = std::move(added_next_);
+    added_next_ = {};
     n.role = p.role ? *p.role : inputable ? Role::TextBox : checkable ? Role::CheckBox : Role::Button;
     n.name = p.role ? p.name : spoken_label(label);
+    if (p.words_w > 0) n.label_w = p.words_w;
+    else if (label && *label) n.label_w = ImGui::CalcTextSize(label, nullptr, true).x;
     n.checked = checked;
     n.current = p.current;
     if (openable && n.role == Role::Button) n.role = Role::ComboBox;   // a combo box (tree nodes are not used)
@@ -282,6 +320,7 @@ void Mirror::item_info(uint32_t id, const char* label, bool inputable, bool chec
         if (n.role == Role::TextBox) n.value = p.buf;
     }
     if (n.name.empty()) return;   // nothing to read out: a drag handle, a scroll area
+    // Measured against where it is drawn now: a row-wide selectable's words are cut at its column.
     add(std::move(n));
 }
 

@@ -26,7 +26,9 @@ namespace sb::ui::a11y {
 
 enum class Role {
     Button, Link, TextBox, Password, CheckBox, ComboBox, Heading, Navigation, Main, Status, Text, Grid, Row, ColumnHeader,
-    RowHeader, Cell, Article, Dialog, Menu, MenuItem, ListBox, Option
+    RowHeader, Cell, Article, Dialog, Menu, MenuItem, ListBox, Option,
+    Table, TableCell,   // a table of figures (not a grid: its cells are read, not moved through)
+    List, ListItem      // entries read one after another (the history)
 };
 const char* role_name(Role r);   // "button", "link", "textbox", … as the page's renderer expects
 
@@ -40,6 +42,10 @@ struct Node {
     int row_count = 0, column_count = 0;   // a grid's size
     int parent = -1;        // index of the landmark it sits in
     float x = 0, y = 0, w = 0, h = 0;   // on the canvas, in CSS pixels
+    float label_w = 0;      // the label's width in the font it is drawn in: wider than the item is cut off
+    // Partly outside the area it is drawn in: `cut` where that area scrolls (it comes into view),
+    // `cut_off` past an edge that does not scroll (a column's, a window's side): words lost.
+    bool cut = false, cut_off = false;
     bool disabled = false, checked = false, focused = false, current = false;
     bool expanded = false;    // a combo box whose list is open
     bool container = false;   // holds other nodes (a landmark, the grid, a row, a cell with items)
@@ -63,6 +69,8 @@ public:
     void next_value(std::string value);  // the next item's value (what a combo box shows)
     bool has_next() const { return next_.role.has_value(); }
     void next_expanded(bool open) { next_.expanded = open; }
+    // How wide the next item's words are drawn, when they are not its label (a shift chip's type and times).
+    void next_words_width(float w) { next_.words_w = w; }
     // A heading; `over_last_item`: it is the text item just drawn, so it takes that item's place.
     void heading(int level, const std::string& text, bool over_last_item = true);
     void begin_landmark(Role role, const std::string& name);
@@ -70,12 +78,15 @@ public:
     // A live region, read out when its text changes: "" the app's messages (toasts), others by name
     // (the verdict while a shift is moved with the keyboard).
     void status(const std::string& text, const std::string& region = "");
-    void text(const std::string& text);   // words a dialog or card shows that are not items (a rule's message)
+    // Words a dialog or card shows that are not items (a rule's message); a list's entry as ListItem.
+    void text(const std::string& text, Role role = Role::Text);
     // A grid (the rota): `rows` counts all its rows, so a screen reader announces the drawn ones
     // as part of the whole; rows hold header and data cells, each with its words and rectangle.
-    void begin_grid(const std::string& name, int rows, int columns);
+    // A table of figures is the same with Role::Table, its cells Role::TableCell (ui/table.hpp).
+    void begin_grid(const std::string& name, int rows, int columns, Role role = Role::Grid);
     void begin_row(int index);
-    void cell(Role role, int column, const std::string& text, float x0, float y0, float x1, float y1);
+    // `words_w`: how wide its words are drawn on one line (0: wrapped, or not drawn as they read).
+    void cell(Role role, int column, const std::string& text, float x0, float y0, float x1, float y1, float words_w = 0);
     // A cell holding items (a group's header with its collapse button): they are read as its words.
     void begin_cell(Role role, int column, float x0, float y0, float x1, float y1);
     void end_cell() { end_landmark(); }
@@ -114,9 +125,10 @@ private:
         std::string name, value;
         bool current = false;
         bool expanded = false;   // a combo box's list is open
+        float words_w = 0;
         char* buf = nullptr;
         size_t size = 0;
-    } next_;
+    } next_, added_next_;   // for the next item; taken by the item just added
     struct Buffer {
         uint32_t id;
         char* buf;
@@ -125,6 +137,12 @@ private:
     std::vector<Buffer> buffers_;
     uint32_t focused_ = 0, want_focus_ = 0;
     std::optional<Node> added_;   // the item just added, waiting for its info
+    struct Clip {
+        float x0 = -1e9f, y0 = -1e9f, x1 = 1e9f, y1 = 1e9f;
+        bool scrolls_x = false;   // its window scrolls sideways: what is past its side comes into view
+    };
+    static Clip current_clip();   // where what is drawn now can be seen
+    static void mark_cut(Node& n, const Clip& c);
     Node& add(Node n);
 };
 

@@ -152,6 +152,7 @@ void App::draw_frame() {
     rules_.refresh(state);
     ViewContext ctx{state, fonts_, session_, rules_, *this};
     ctx.phone = io.DisplaySize.x < kPhoneWidth;
+    set_touch_targets(ctx.phone);
     ctx.user = state.find_user(session_.user);
     ctx.me = ctx.user ? state.find_staff(ctx.user->staff) : nullptr;
 

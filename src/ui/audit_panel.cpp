@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "core/permissions.hpp"
+#include "ui/access_mirror.hpp"
 #include "ui/icons.hpp"
 #include "ui/rota_parts.hpp"
 #include "ui/widgets.hpp"
@@ -26,9 +27,9 @@ void ward_filter(ViewContext& ctx, AuditFilter& f, float width) {
     const Ward* current = ctx.state.find_ward(f.ward);
     ImGui::SetNextItemWidth(width);
     if (begin_combo("##audit-ward", "Ward", current ? current->name.c_str() : "Every ward you can see")) {
-        if (ImGui::Selectable("Every ward you can see", f.ward.empty())) f.ward.clear();
+        if (choice("Every ward you can see", f.ward.empty())) f.ward.clear();
         for (const Ward& w : ctx.state.wards)
-            if (ctx.user && manages_ward(*ctx.user, w.id) && ImGui::Selectable(w.name.c_str(), f.ward == w.id)) f.ward = w.id;
+            if (ctx.user && manages_ward(*ctx.user, w.id) && choice(w.name.c_str(), f.ward == w.id)) f.ward = w.id;
         ImGui::EndCombo();
     }
 }
@@ -39,13 +40,13 @@ void person_filter(ViewContext& ctx, RotaScreen& m, AuditFilter& f, float width)
     if (begin_combo("##audit-person", "Person", current ? current->name.c_str() : "Anyone")) {
         ImGui::SetNextItemWidth(-1);
         text_field("##audit-person-search", ICON_SEARCH "  Name", m.audit_person_search, sizeof m.audit_person_search);
-        if (ImGui::Selectable("Anyone", f.staff.empty())) f.staff.clear();
+        if (choice("Anyone", f.staff.empty())) f.staff.clear();
         int shown = 0;
         for (const Staff& p : ctx.state.staff) {
             if (!contains_folded(p.name, m.audit_person_search) || ++shown > 60) continue;
             if (!f.ward.empty() && std::find(p.wards.begin(), p.wards.end(), f.ward) == p.wards.end()) continue;
             ImGui::PushID(p.id.c_str());
-            if (ImGui::Selectable((p.name + "  \xC2\xB7  " + p.grade).c_str(), f.staff == p.id)) f.staff = p.id;
+            if (choice((p.name + "  \xC2\xB7  " + p.grade).c_str(), f.staff == p.id)) f.staff = p.id;
             ImGui::PopID();
         }
         ImGui::EndCombo();
@@ -70,7 +71,7 @@ void date_filter(ViewContext& ctx, AuditFilter& f, float width) {
     ImGui::SetNextItemWidth(width);
     if (begin_combo("##audit-dates", "Dates", choices[current].label)) {
         for (int i = 0; i < 4; ++i)
-            if (ImGui::Selectable(choices[i].label, i == current)) f.from = choices[i].from, f.to = choices[i].to;
+            if (choice(choices[i].label, i == current)) f.from = choices[i].from, f.to = choices[i].to;
         ImGui::EndCombo();
     }
 }
@@ -89,31 +90,37 @@ void rule_filter(RotaScreen& m, AuditFilter& f, float width) {
     };
     ImGui::SetNextItemWidth(width);
     if (begin_combo("##audit-rule", "Rule", current.c_str())) {
-        if (ImGui::Selectable("Any change", !access && m.audit_rule.empty())) choose("", AuditFilter::Events::Changes);
-        if (ImGui::Selectable("Rules overridden", !access && m.audit_rule == "*")) choose("*", AuditFilter::Events::Changes);
+        if (choice("Any change", !access && m.audit_rule.empty())) choose("", AuditFilter::Events::Changes);
+        if (choice("Rules overridden", !access && m.audit_rule == "*")) choose("*", AuditFilter::Events::Changes);
         for (const auto& [id, name] : rules)
-            if (ImGui::Selectable(("Overrode \xE2\x80\x98" + name + "\xE2\x80\x99##" + id).c_str(), !access && m.audit_rule == id))
+            if (choice(("Overrode \xE2\x80\x98" + name + "\xE2\x80\x99##" + id).c_str(), !access && m.audit_rule == id))
                 choose(id, AuditFilter::Events::Changes);
-        if (ImGui::Selectable("Sign-ins and sign-outs", access)) choose("", AuditFilter::Events::Access);
+        if (choice("Sign-ins and sign-outs", access)) choose("", AuditFilter::Events::Access);
         ImGui::EndCombo();
     }
 }
 
+// One change: when and by whom, what, and a rule overridden with its reason; read out as one list entry.
 void entry_card(ViewContext& ctx, const AuditEntry& e, float width) {
     const User* u = ctx.state.find_user(e.author);
+    const std::string when_who = audit_time(e) + "  \xC2\xB7  " + (u ? u->name : e.author);
     ImGui::PushFont(ctx.fonts.small);
-    ImGui::TextDisabled("%s  \xC2\xB7  %s", audit_time(e).c_str(), u ? u->name.c_str() : e.author.c_str());
+    ImGui::TextDisabled("%s", when_who.c_str());
     ImGui::PopFont();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
     ImGui::TextWrapped("%s", e.text.c_str());
+    std::string words = when_who + ": " + e.text;
     if (!e.override_reason.empty()) {
         std::string rules;
         for (size_t i = 0; i < e.overridden.size(); ++i) rules += (i ? ", \xE2\x80\x98" : "\xE2\x80\x98") + e.overridden[i] + "\xE2\x80\x99";
+        const std::string overrode = "Overrode " + (rules.empty() ? std::string("a rule") : rules) + " because: " + e.override_reason;
         ImGui::PushStyleColor(ImGuiCol_Text, kRefusalText);
-        ImGui::TextWrapped(ICON_BAN "  Overrode %s because: %s", rules.empty() ? "a rule" : rules.c_str(), e.override_reason.c_str());
+        ImGui::TextWrapped(ICON_BAN "  %s", overrode.c_str());
         ImGui::PopStyleColor();
+        words += ". " + overrode;
     }
     ImGui::PopTextWrapPos();
+    if (a11y::Mirror* m = a11y::current()) m->text(words, a11y::Role::ListItem);
 }
 }  // namespace
 
@@ -145,9 +152,14 @@ void draw_audit_panel(ViewContext& ctx, RotaScreen& m, float width) {
     ImGui::Separator();
 
     ImGui::BeginChild("history-list", ImVec2(0, 0));
-    if (listing.loading && listing.entries.empty()) ImGui::TextDisabled("Loading the history\xE2\x80\xA6");
-    else if (!listing.error.empty()) text_coloured(kRed, (ICON_ERROR "  " + listing.error).c_str());
-    else if (listing.entries.empty()) text_muted_wrapped("No changes match these filters.");
+    a11y::Mirror* mirror = a11y::current();
+    auto say = [&](const std::string& words) {
+        if (mirror) mirror->text(words);
+    };
+    if (listing.loading && listing.entries.empty()) ImGui::TextDisabled("Loading the history\xE2\x80\xA6"), say("Loading the history\xE2\x80\xA6");
+    else if (!listing.error.empty()) text_coloured(kRed, (ICON_ERROR "  " + listing.error).c_str()), say(listing.error);
+    else if (listing.entries.empty()) text_muted_wrapped("No changes match these filters."), say("No changes match these filters.");
+    if (mirror && !listing.entries.empty()) mirror->begin_landmark(a11y::Role::List, "Changes");
     for (size_t i = 0; i < listing.entries.size(); ++i) {
         ImGui::PushID(int(i));
         entry_card(ctx, listing.entries[i], ImGui::GetContentRegionAvail().x);
@@ -155,7 +167,8 @@ void draw_audit_panel(ViewContext& ctx, RotaScreen& m, float width) {
         ImGui::Spacing();
         ImGui::Separator();
     }
-    if (listing.more) text_muted_wrapped("Older changes match too: narrow the filters, or export them all as CSV.");
+    if (mirror && !listing.entries.empty()) mirror->end_landmark();
+    if (listing.more) say("Older changes match too: narrow the filters, or export them all as CSV."), text_muted_wrapped("Older changes match too: narrow the filters, or export them all as CSV.");
     ImGui::EndChild();
     ImGui::EndChild();
     ImGui::PopStyleVar();

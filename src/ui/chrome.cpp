@@ -7,6 +7,7 @@
 #include "ui/app.hpp"
 #include "ui/icons.hpp"
 #include "ui/layout.hpp"
+#include "ui/table.hpp"
 #include "ui/widgets.hpp"
 
 namespace sb::ui {
@@ -96,21 +97,15 @@ void App::draw_help(const ViewContext& ctx) {
             {"Ctrl+click, Shift+click", "Add a shift to the selection; Delete removes the selected shifts"},
             {"?", "Show these shortcuts"},
         };
-        if (ImGui::BeginTable("keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-            ImGui::TableSetupColumn("Keys", ImGuiTableColumnFlags_WidthFixed, ctx.phone ? 130.0f : 200.0f);
-            ImGui::TableSetupColumn("What they do", ImGuiTableColumnFlags_WidthStretch);
-            ImGui::TableHeadersRow();
+        if (Table t("keys", "Keyboard shortcuts", 2, int(std::size(keys)), ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH); t) {
+            t.column("Keys", ImGuiTableColumnFlags_WidthFixed, ctx.phone ? 130.0f : 200.0f);
+            t.column("What they do", ImGuiTableColumnFlags_WidthStretch);
+            t.headers();
             for (const auto& [key, what] : keys) {
-                ImGui::TableNextRow();
-                ImGui::TableSetColumnIndex(0);
-                ImGui::PushFont(fonts_.bold);
-                ImGui::TextWrapped("%s", key);
-                ImGui::PopFont();
-                ImGui::TableSetColumnIndex(1);
-                ImGui::TextWrapped("%s", what);
-                mirror_.text(std::string(key) + ": " + what);
+                t.row();
+                t.cell(key, fonts_.bold, true);
+                t.cell(what, nullptr, true);
             }
-            ImGui::EndTable();
         }
         ImGui::Spacing();
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
@@ -191,7 +186,7 @@ void App::draw_top_bar(const ViewContext& ctx) {
         if (begin_combo("##role", "Demo role", role_text.c_str(), ImGuiComboFlags_NoArrowButton)) {
             ImGui::PushStyleColor(ImGuiCol_Text, kText);
             for (Role r : {Role::Manager, Role::Clinician, Role::Admin})
-                if (ImGui::Selectable(std::string(display_name(r)).c_str(), session_.role == r)) switch_demo_account(r);
+                if (choice(std::string(display_name(r)).c_str(), session_.role == r)) switch_demo_account(r);
             ImGui::PopStyleColor();
             ImGui::EndCombo();
         }
@@ -236,10 +231,10 @@ void App::draw_top_bar(const ViewContext& ctx) {
             ImGui::Separator();
             ImGui::Checkbox("High contrast", &session_.high_contrast);
             ImGui::Separator();
-            if (ImGui::Selectable(ICON_KEYBOARD "  Keyboard shortcuts")) help_open_ = true;
+            if (choice(ICON_KEYBOARD "  Keyboard shortcuts")) help_open_ = true;
             if (sign_out_handler_ && !sync_.read_only) {
                 ImGui::Separator();
-                if (ImGui::Selectable("Sign out")) sign_out_handler_();
+                if (choice("Sign out")) sign_out_handler_();
             }
             ImGui::PopStyleColor();
             ImGui::EndPopup();

@@ -279,7 +279,8 @@ void manager_decisions(ViewContext& ctx) {
     begin_card("decide");
     card_title(ctx.fonts, ICON_INBOX, "To decide");
     ImGui::Text("%d bank applications", applications);
-    ImGui::SameLine(0, 12);
+    // Beside the count where it fits; under it on a narrow phone or in large text.
+    flow_next(ImGui::CalcTextSize("Open the approval queue").x + ImGui::GetStyle().FramePadding.x * 2 + 20, 12);
     if (button("Open the approval queue", ButtonKind::Secondary, touch_size(ctx))) ctx.session.view = View::OpenShifts;
     for (const Swap& w : ctx.state.swaps) {
         const Shift* a = ctx.state.find_shift(w.shift);
@@ -344,11 +345,11 @@ void ward_settings(ViewContext& ctx) {
         ImGui::TextUnformatted(w.name.c_str());
         ImGui::PopFont();
         bool instant = w.instant_booking;
-        if (ImGui::Checkbox(("Any eligible bank member may book instantly##" + w.id).c_str(), &instant))
+        if (checkbox_wrapped(("instant-" + w.id).c_str(), "Any eligible bank member may book instantly", &instant))
             ctx.commands.submit("set_ward_policy", {{"ward", w.id}, {"instant_booking", instant}},
                                 std::string(instant ? "Instant booking on for " : "Instant booking off for ") + w.name);
         bool automatic = w.auto_approve == AutoApprove::GradeMatchNoWarnings;
-        if (ImGui::Checkbox(("Approve at once when the grade matches and no rule warns##" + w.id).c_str(), &automatic))
+        if (checkbox_wrapped(("auto-" + w.id).c_str(), "Approve at once when the grade matches and no rule warns", &automatic))
             ctx.commands.submit("set_ward_policy", {{"ward", w.id}, {"auto_approve", automatic ? "grade_match_no_warnings" : "off"}},
                                 std::string(automatic ? "Auto-approval on for " : "Auto-approval off for ") + w.name);
         ImGui::PushFont(ctx.fonts.small);

@@ -174,9 +174,9 @@ void filter_bar(ViewContext& ctx, OpenShiftsScreen& m) {
     if (ctx.phone) {
         const std::string label = std::string(ICON_FILTER "  Filters") + (active ? " (" + std::to_string(active) + ")" : "") + "##filters";
         if (button(label.c_str(), ButtonKind::Secondary, ImVec2(0, h))) f.shown = !f.shown;
-        ImGui::SameLine(0, 8);
     }
     const char* sorts[] = {"Soonest first", "Best paid first"};
+    if (ctx.phone) flow_next(ImGui::CalcTextSize(sorts[0]).x + 24, 8);
     segmented("sort", sorts, 2, f.sort, ctx.phone);
     if (ctx.phone && !f.shown) return;
     const char* ranges[] = {"Any date", "Next 7 days", "Next 14 days", "Next 28 days"};
@@ -188,27 +188,27 @@ void filter_bar(ViewContext& ctx, OpenShiftsScreen& m) {
     for (const Site& x : ctx.state.sites)
         if (x.id == f.site) site = &x;
     if (begin_combo("##site", "Site", site ? site->name.c_str() : "All sites")) {
-        if (ImGui::Selectable("All sites", f.site.empty())) f.site.clear(), f.ward.clear();
+        if (choice("All sites", f.site.empty())) f.site.clear(), f.ward.clear();
         for (const Site& x : ctx.state.sites)
-            if (ImGui::Selectable(x.name.c_str(), f.site == x.id)) f.site = x.id, f.ward.clear();
+            if (choice(x.name.c_str(), f.site == x.id)) f.site = x.id, f.ward.clear();
         ImGui::EndCombo();
     }
     if (!ctx.phone) ImGui::SameLine(0, 8);
     ImGui::SetNextItemWidth(w);
     const Ward* ward = ctx.state.find_ward(f.ward);
     if (begin_combo("##ward", "Ward", ward ? ward->name.c_str() : "All wards")) {
-        if (ImGui::Selectable("All wards", f.ward.empty())) f.ward.clear();
+        if (choice("All wards", f.ward.empty())) f.ward.clear();
         for (const Ward& x : ctx.state.wards)
-            if ((f.site.empty() || x.site == f.site) && ImGui::Selectable(x.name.c_str(), f.ward == x.id)) f.ward = x.id;
+            if ((f.site.empty() || x.site == f.site) && choice(x.name.c_str(), f.ward == x.id)) f.ward = x.id;
         ImGui::EndCombo();
     }
     if (!ctx.phone) ImGui::SameLine(0, 8);
     ImGui::SetNextItemWidth(w);
     const ShiftType* type = ctx.state.find_shift_type(f.type);
     if (begin_combo("##type", "Shift type", type ? type->name.c_str() : "Any shift type")) {
-        if (ImGui::Selectable("Any shift type", f.type.empty())) f.type.clear();
+        if (choice("Any shift type", f.type.empty())) f.type.clear();
         for (const ShiftType& x : ctx.state.shift_types)
-            if (ImGui::Selectable(x.name.c_str(), f.type == x.id)) f.type = x.id;
+            if (choice(x.name.c_str(), f.type == x.id)) f.type = x.id;
         ImGui::EndCombo();
     }
     if (!ctx.phone) ImGui::SameLine(0, 8);

@@ -1,5 +1,6 @@
 // Fill rate and bank-versus-agency spend per ward over the rota period.
 #include "core/reports.hpp"
+#include "ui/table.hpp"
 #include "ui/view_context.hpp"
 #include "ui/widgets.hpp"
 
@@ -41,36 +42,32 @@ void draw_reports_view(ViewContext& ctx) {
         ImGui::EndChild();
     }
     ImGui::Spacing();
-    if (ImGui::BeginTable("wards", ctx.phone ? 3 : 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_PadOuterX)) {
-        ImGui::TableSetupColumn("Ward", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Filled");
+    if (Table t("wards", "Fill rate and spend by ward", ctx.phone ? 3 : 6, int(rows.size()) - 1,
+                ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_PadOuterX);
+        t) {
+        t.column("Ward", ImGuiTableColumnFlags_WidthStretch);
+        t.column("Filled");
         if (!ctx.phone) {
-            ImGui::TableSetupColumn("Shifts");
-            ImGui::TableSetupColumn("In the bank");
-            ImGui::TableSetupColumn("Bank spend");
+            t.column("Shifts");
+            t.column("In the bank");
+            t.column("Bank spend");
         }
-        ImGui::TableSetupColumn("Agency spend");
-        ImGui::TableHeadersRow();
+        t.column("Agency spend");
+        t.headers();
         for (size_t i = 0; i + 1 < rows.size(); ++i) {
             const WardFigures& f = rows[i];
             const Ward* ward = state.find_ward(f.ward);
-            ImGui::TableNextRow(ImGuiTableRowFlags_None, 30);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ward ? ward->name.c_str() : f.ward.c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%.0f%%", f.fill_rate() * 100);
+            t.row(30);
+            t.cell(ward ? ward->name : f.ward, nullptr, true);   // wrapped: a long name on a phone, or in Largest text
+            std::snprintf(buf, sizeof buf, "%.0f%%", f.fill_rate() * 100);
+            t.cell(buf);
             if (!ctx.phone) {
-                ImGui::TableNextColumn();
-                ImGui::Text("%d", f.shifts);
-                ImGui::TableNextColumn();
-                ImGui::Text("%d", f.open_in_bank);
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(format_money(f.bank_pence).c_str());
+                t.cell(std::to_string(f.shifts));
+                t.cell(std::to_string(f.open_in_bank));
+                t.cell(format_money(f.bank_pence));
             }
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(format_money(f.agency_pence).c_str());
+            t.cell(format_money(f.agency_pence));
         }
-        ImGui::EndTable();
     }
 }
 

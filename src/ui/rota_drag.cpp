@@ -204,10 +204,10 @@ void draw_move_to_dialog(ViewContext& ctx, RotaScreen& rota) {
         ImGui::SetNextItemWidth(-1);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         if (begin_combo("##move-person", "Person", to ? (to->name + " \xC2\xB7 " + to->grade).c_str() : "Vacant (unassigned)")) {
-            if (ImGui::Selectable("Vacant (unassigned)", rota.move_to_staff.empty())) rota.move_to_staff.clear();
+            if (choice("Vacant (unassigned)", rota.move_to_staff.empty())) rota.move_to_staff.clear();
             for (const auto& row : rota.rota_index.rows)
                 if (row.kind == RotaIndex::Row::Person && row.staff &&
-                    ImGui::Selectable((row.staff->name + " \xC2\xB7 " + row.staff->grade + "##" + row.staff->id).c_str(), row.label == rota.move_to_staff))
+                    choice((row.staff->name + " \xC2\xB7 " + row.staff->grade + "##" + row.staff->id).c_str(), row.label == rota.move_to_staff))
                     rota.move_to_staff = row.label;
             ImGui::EndCombo();
         }
@@ -218,7 +218,7 @@ void draw_move_to_dialog(ViewContext& ctx, RotaScreen& rota) {
         if (begin_combo("##move-day", "Day", format_weekday_day_month(rota.move_to_day).c_str())) {
             for (int d = 0; d < st.period_days; ++d) {
                 const Date day = st.period_start + d;
-                if (ImGui::Selectable(format_weekday_day_month(day).c_str(), day == rota.move_to_day)) rota.move_to_day = day;
+                if (choice(format_weekday_day_month(day).c_str(), day == rota.move_to_day)) rota.move_to_day = day;
                 if (day == rota.move_to_day && ImGui::IsWindowAppearing()) ImGui::SetItemDefaultFocus();
             }
             ImGui::EndCombo();

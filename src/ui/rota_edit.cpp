@@ -45,7 +45,7 @@ void draw_cell_menu(ViewContext& ctx, RotaScreen& rota, const Ward& ward) {
     ImGui::Separator();
     for (const ShiftType& t : st.shift_types) {
         const std::string label = t.name + "   " + format_clock(t.start_minute) + "\xE2\x80\x93" + format_clock(t.end_minute);
-        if (!ImGui::Selectable(label.c_str())) continue;
+        if (!choice(label.c_str())) continue;
         Shift s;
         s.id = new_shift_id(st);
         // With every ward on screen, a new shift goes to the person's home ward (or the first ward).
@@ -75,7 +75,7 @@ void draw_chip_menu(ViewContext& ctx, RotaScreen& m, const Shift& s) {
     const std::string what = shift_label(s, ctx.state) + " " + format_weekday_day_month(s.start.date);
     ImGui::TextDisabled("%s", what.c_str());
     ImGui::Separator();
-    if (ImGui::Selectable(ICON_CLOCK "  Edit times, type and rate\xE2\x80\xA6")) {
+    if (choice(ICON_CLOCK "  Edit times, type and rate\xE2\x80\xA6")) {
         m.editing = s.id;
         std::snprintf(m.edit_start, sizeof m.edit_start, "%s", format_clock(s.start.minute).c_str());
         std::snprintf(m.edit_end, sizeof m.edit_end, "%s", format_clock(s.end.minute).c_str());
@@ -87,16 +87,16 @@ void draw_chip_menu(ViewContext& ctx, RotaScreen& m, const Shift& s) {
             if (ctx.state.shift_types[i].id == s.type) m.edit_type = int(i);
     }
     // Moving without a drag: a person and a day from lists (rota_drag.cpp).
-    if (ImGui::Selectable(ICON_ARROWS "  Move to\xE2\x80\xA6")) open_move_to(m, s);
-    if (!s.assignee.empty() && ImGui::Selectable(ICON_USER "  Unassign (make vacant)"))
+    if (choice(ICON_ARROWS "  Move to\xE2\x80\xA6")) open_move_to(m, s);
+    if (!s.assignee.empty() && choice(ICON_USER "  Unassign (make vacant)"))
         ctx.commands.submit("unassign", {{"shift", s.id}}, "Unassigned " + what);
-    if (s.assignee.empty() && s.status != ShiftStatus::Open && ImGui::Selectable(ICON_INBOX "  Post to the bank"))
+    if (s.assignee.empty() && s.status != ShiftStatus::Open && choice(ICON_INBOX "  Post to the bank"))
         ctx.commands.submit("post_to_bank", {{"shifts", {s.id}}}, "Posted " + what + " to the bank");
-    if (s.status == ShiftStatus::Draft && ImGui::Selectable(ICON_CHECK "  Publish"))
+    if (s.status == ShiftStatus::Draft && choice(ICON_CHECK "  Publish"))
         ctx.commands.submit("publish", {{"shifts", {s.id}}}, "Published " + what);
     ImGui::Separator();
     ImGui::PushStyleColor(ImGuiCol_Text, kRed);
-    if (ImGui::Selectable(ICON_BAN "  Delete shift")) ctx.commands.submit("delete_shift", {{"shift", s.id}}, "Deleted " + what);
+    if (choice(ICON_BAN "  Delete shift")) ctx.commands.submit("delete_shift", {{"shift", s.id}}, "Deleted " + what);
     ImGui::PopStyleColor();
     ImGui::EndPopup();
 }
@@ -118,7 +118,7 @@ void draw_shift_editor(ViewContext& ctx, RotaScreen& m) {
     ImGui::SetNextItemWidth(-1);
     if (begin_combo("##type", "Shift type", types.empty() ? "" : types[size_t(m.edit_type)].name.c_str())) {
         for (size_t i = 0; i < types.size(); ++i)
-            if (ImGui::Selectable(types[i].name.c_str(), int(i) == m.edit_type)) {
+            if (choice(types[i].name.c_str(), int(i) == m.edit_type)) {
                 m.edit_type = int(i);   // a new type brings its usual times
                 std::snprintf(m.edit_start, sizeof m.edit_start, "%s", format_clock(types[i].start_minute).c_str());
                 std::snprintf(m.edit_end, sizeof m.edit_end, "%s", format_clock(types[i].end_minute).c_str());
@@ -129,19 +129,19 @@ void draw_shift_editor(ViewContext& ctx, RotaScreen& m) {
     ImGui::SetNextItemWidth(-1);
     if (begin_combo("##ward", "Ward", edit_ward ? edit_ward->name.c_str() : m.edit_ward.c_str())) {
         for (const Ward& w : ctx.state.wards)
-            if (ImGui::Selectable(w.name.c_str(), w.id == m.edit_ward)) m.edit_ward = w.id;
+            if (choice(w.name.c_str(), w.id == m.edit_ward)) m.edit_ward = w.id;
         ImGui::EndCombo();
     }
     // The grade the shift needs (its staff group stays): a vacancy can be widened to another band.
     ImGui::SetNextItemWidth(-1);
     if (begin_combo("##grade", "Grade needed", m.edit_grade.empty() ? "Any grade" : ("Needs " + m.edit_grade).c_str())) {
-        if (ImGui::Selectable("Any grade", m.edit_grade.empty())) m.edit_grade.clear();
+        if (choice("Any grade", m.edit_grade.empty())) m.edit_grade.clear();
         std::vector<std::string> grades;
         for (const Staff& p : ctx.state.staff)
             if (p.group == s->requirements.group && std::find(grades.begin(), grades.end(), p.grade) == grades.end()) grades.push_back(p.grade);
         std::sort(grades.begin(), grades.end());
         for (const auto& g : grades)
-            if (ImGui::Selectable(g.c_str(), g == m.edit_grade)) m.edit_grade = g;
+            if (choice(g.c_str(), g == m.edit_grade)) m.edit_grade = g;
         ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(120);
@@ -206,7 +206,7 @@ void draw_person_menu(ViewContext& ctx, RotaScreen& rota, const Staff& person) {
     if (!ImGui::BeginPopupContextItem("person_menu")) return;
     ImGui::TextDisabled("%s \xC2\xB7 %s", person.name.c_str(), person.grade.c_str());
     ImGui::Separator();
-    if (ImGui::Selectable(ICON_CALENDAR "  Apply a repeating pattern\xE2\x80\xA6")) rota.pattern_staff = person.id;
+    if (choice(ICON_CALENDAR "  Apply a repeating pattern\xE2\x80\xA6")) rota.pattern_staff = person.id;
     ImGui::EndPopup();
 }
 
@@ -229,9 +229,9 @@ void draw_pattern_dialog(ViewContext& ctx, RotaScreen& m, Date first) {
         ImGui::SameLine(60);
         ImGui::SetNextItemWidth(200);
         if (begin_combo("##t", days[(weekday(first) + d) % 7], m.pattern[d] < 0 ? "Off" : types[size_t(m.pattern[d])].name.c_str())) {
-            if (ImGui::Selectable("Off", m.pattern[d] < 0)) m.pattern[d] = -1;
+            if (choice("Off", m.pattern[d] < 0)) m.pattern[d] = -1;
             for (size_t i = 0; i < types.size(); ++i)
-                if (ImGui::Selectable(types[i].name.c_str(), m.pattern[d] == int(i))) m.pattern[d] = int(i);
+                if (choice(types[i].name.c_str(), m.pattern[d] == int(i))) m.pattern[d] = int(i);
             ImGui::EndCombo();
         }
         ImGui::PopID();

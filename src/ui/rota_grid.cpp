@@ -91,12 +91,13 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
     RotaIndex& ix = m.rota_index;
     const Date first = state.period_start + first_day;
     // Day columns share the width; below kMinDayWidth the grid scrolls sideways instead of squashing chips.
-    const float name_w = ctx.phone ? kPhoneNameWidth : kNameWidth;
+    // The names' column grows with the text size, so that a ward's, a group's or a person's name fits.
+    const float name_w = (ctx.phone ? kPhoneNameWidth : kNameWidth) * ctx.session.text_scale;
     const float row_h = ctx.phone ? kPhoneRowHeight : kRowHeight;
     // Each column also takes its cell padding on both sides and a 1 px border.
     const float per_column_extra = 2 * 3 + 1;
     const float grid_w = width - ImGui::GetStyle().ScrollbarSize - 2;
-    const float day_w = std::max(kMinDayWidth, (grid_w - name_w - float(day_count + 1) * per_column_extra) / float(day_count));
+    const float day_w = std::max(kMinDayWidth * ctx.session.text_scale, (grid_w - name_w - float(day_count + 1) * per_column_extra) / float(day_count));
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollX | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH;
     // The shift being moved, if any (a copy: a drop changes the state under our feet): dragged with
@@ -122,7 +123,10 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
     m.cells.clear();
 
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 3));
-    if (ImGui::BeginTable("rota", day_count + 1, flags, ImVec2(width, -reserve_below))) {
+    // On a short page (200 % zoom, a phone held sideways) the grid keeps room for a few rows and the
+    // page scrolls to it, rather than squashing it to nothing under the toolbar (WCAG 1.4.10).
+    const float grid_h = std::max(ImGui::GetContentRegionAvail().y - reserve_below, 44 + 4 * row_h);
+    if (ImGui::BeginTable("rota", day_count + 1, flags, ImVec2(width, grid_h))) {
         ImGui::TableSetupScrollFreeze(1, 1);
         // Where a cell is really on screen (not under the frozen header, the names or a scrollbar):
         // the test hook's sample move picks cells from here only.
@@ -193,18 +197,26 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                     const std::string text = std::string(collapsed ? ICON_CHEVRON_RIGHT : ICON_CHEVRON_DOWN) + "  " + row.label;
                     ImGui::PushID(r);
                     // Its button, "Ward 7 · Acute Medicine, expanded", is the row's header.
+                    // Its words run across the row (the day cells of a header row are empty), so a long
+                    // ward name is whole on a phone or in large text, not cut at the names' column.
+                    const ImRect across(ImVec2(row_at.x, row_at.y), ImVec2(ImGui::GetCurrentTable()->InnerClipRect.Max.x, row_at.y + row_h));
+                    const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
                     if (mirror) {
                         mirror->begin_cell(a11y::Role::RowHeader, 0, row_at.x, row_at.y, row_at.x + name_w, row_at.y + row_h);
                         mirror->next(a11y::Role::Button, row.label + (collapsed ? ", collapsed" : ", expanded"));
+                        mirror->next_words_width(text_size.x + ImGui::GetStyle().ItemSpacing.x);
                     }
                     // The whole row is the target (at least 24 px, 44 on a phone), its words centred in it.
-                    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
-                    if (ImGui::Selectable(text.c_str(), false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
+                    ImGui::PushClipRect(across.Min, across.Max, false);
+                    if (ImGui::Selectable("##header", false, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
                                           ImVec2(0, row_h - 8))) {
                         if (collapsed) m.collapsed.erase(c);
                         else m.collapsed.push_back(row.group_key);
                     }
-                    ImGui::PopStyleVar();
+                    const ImVec2 at(ImGui::GetItemRectMin().x + ImGui::GetStyle().ItemSpacing.x * 0.5f,
+                                    (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y - text_size.y) * 0.5f);
+                    ImGui::GetWindowDrawList()->AddText(at, ImGui::GetColorU32(ImGuiCol_Text), text.c_str());
+                    ImGui::PopClipRect();
                     if (mirror) mirror->end_cell(), mirror->end_row();
                     ImGui::PopID();
                     ImGui::PopStyleColor();
@@ -226,6 +238,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                     ImGui::PushFont(ctx.fonts.bold);
                     ImGui::TextUnformatted(p.name.c_str());
                     ImGui::PopFont();
+                    float words_w = ImGui::GetItemRectMax().x - row_at.x;   // how far the words reach, for the layout test
                     if (can_edit) {
                         ImGui::PushID(r);
                         draw_person_menu(ctx, m, p);
@@ -248,12 +261,13 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         std::snprintf(hours, sizeof hours, "%s \xC2\xB7 %.0f h", std::string(to_string(p.employment)).c_str(), minutes / 60.0);
                     ImGui::TextDisabled("%s \xC2\xB7 %s", p.grade.c_str(), hours);
                     ImGui::PopFont();
+                    words_w = std::max(words_w, ImGui::GetItemRectMax().x - row_at.x);
                     if (mirror) {
                         // "Daniel Müller, Band 7, 24 of 22 h": the slash read as words.
                         std::string spoken = hours;
                         if (const auto slash = spoken.find(" / "); slash != std::string::npos) spoken.replace(slash, 3, " of ");
                         mirror->cell(a11y::Role::RowHeader, 0, p.name + ", " + p.grade + ", " + spoken + " in these days", row_at.x,
-                                     row_at.y, row_at.x + name_w, row_at.y + row_h);
+                                     row_at.y, row_at.x + name_w, row_at.y + row_h, words_w);
                     }
                 }
                 auto it = ix.cells.find(row.label);
@@ -343,7 +357,10 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         ImGui::SetCursorScreenPos(a);
                         ImGui::PushID(sh.id.c_str());
                         const bool in_hand = by_keyboard && is_dragged;
-                        if (mirror) mirror->next(a11y::Role::Button, cell_words(state, {&sh}) + (in_hand ? ", picked up" : ""));
+                        if (mirror) {
+                            mirror->next(a11y::Role::Button, cell_words(state, {&sh}) + (in_hand ? ", picked up" : ""));
+                            mirror->next_words_width(shift_chip_words_width(sh, state.find_shift_type(sh.type), ctx.fonts));
+                        }
                         const bool pressed = ImGui::InvisibleButton("##chip", ImVec2(b.x - a.x, b.y - a.y));
                         const bool by_nav = pressed && g.NavActivateDownId == ImGui::GetItemID();
                         if (in_hand) ImGui::GetWindowDrawList()->AddRect(a, b, kDarkBlue, 4, 0, 2.5f);

@@ -68,6 +68,7 @@ struct RotaScreen {
     int rota_weeks = 0;         // 0: choose from the screen width on first show
     RotaIndex rota_index;
     RotaDrag drag;
+    float status_bar_h = 0;     // the status bar's height when last drawn (its lines wrap on a narrow page)
     std::optional<PendingOverride> pending_override;
     // Moving a shift without a drag (WCAG 2.5.7): picked up with Enter on its chip, the focused
     // cell is then where it would go (with the drag's verdict, read out), Enter puts it there and

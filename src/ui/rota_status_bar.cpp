@@ -57,8 +57,10 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
     if (ImGui::Selectable(vacant_label, false, ImGuiSelectableFlags_None, ImVec2(ImGui::CalcTextSize(vacant_label).x, target_h)))
         m.scroll_to_staff = "#vacant";   // the vacant rows are at the top of each ward
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the vacant shifts");
-    ImGui::SameLine(0, 6);
-    ImGui::TextDisabled("(%d in the bank \xC2\xB7 B, %d agency \xC2\xB7 A)", open, agency);
+    char sources[64];
+    std::snprintf(sources, sizeof sources, "(%d in the bank \xC2\xB7 B, %d agency \xC2\xB7 A)", open, agency);
+    flow_next(ImGui::CalcTextSize(sources).x, 6);
+    ImGui::TextDisabled("%s", sources);
     // A phone's line holds the counts; breaches, warnings, undo and the history go on a second one.
     bool first_link = true;
     auto link = [&](const char* icon, int n, const char* one, const char* many, ImU32 colour, const std::string& target) {

@@ -25,9 +25,9 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
     if (!ctx.phone) ImGui::SameLine(0, 24);
     ImGui::SetNextItemWidth(ctx.phone ? -1 : 180);
     if (begin_combo("##ward", "Ward", ICON_HOSPITAL "  Change ward")) {
-        if (ImGui::Selectable("All wards", ward.id == kAllWards)) m.rota_ward = kAllWards;
+        if (choice("All wards", ward.id == kAllWards)) m.rota_ward = kAllWards;
         for (const Ward& w : ctx.state.wards)
-            if (ImGui::Selectable(w.name.c_str(), w.id == ward.id)) m.rota_ward = w.id;
+            if (choice(w.name.c_str(), w.id == ward.id)) m.rota_ward = w.id;
         ImGui::EndCombo();
     }
     if (!ctx.phone) ImGui::SameLine();
@@ -42,14 +42,15 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
     ImGui::BeginDisabled(m.rota_week_offset >= max_offset);
     if (button(ICON_CHEVRON_RIGHT "##next", ButtonKind::Secondary)) ++m.rota_week_offset;
     ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(110);
     const char* weeks_label[] = {"1 week", "2 weeks", "4 weeks"};
     const int weeks_value[] = {1, 2, 4};
     const int current = m.rota_weeks == 1 ? 0 : m.rota_weeks == 2 ? 1 : 2;
+    const float weeks_w = combo_width(weeks_label[current], 110);
+    flow_next(weeks_w);
+    ImGui::SetNextItemWidth(weeks_w);
     if (begin_combo("##weeks", "Weeks shown", weeks_label[current])) {
         for (int i = 0; i < 3; ++i)
-            if (ImGui::Selectable(weeks_label[i], i == current)) m.rota_weeks = weeks_value[i];
+            if (choice(weeks_label[i], i == current)) m.rota_weeks = weeks_value[i];
         ImGui::EndCombo();
     }
     m.rota_week_offset = std::clamp(m.rota_week_offset, 0, std::max(0, ctx.state.period_days / 7 - m.rota_weeks));
@@ -58,25 +59,28 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
     // Filters: a name search and the staff group.
     ImGui::SetNextItemWidth(ctx.phone ? 160 : 220);
     text_field("##search", ICON_SEARCH "  Search staff", m.search, sizeof m.search);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(200);
     const char* groups[] = {"All staff groups", "Doctors", "Nurses", "Healthcare assistants", "Allied health professionals"};
+    const float group_w = combo_width(groups[m.group_filter + 1], 200);
+    flow_next(group_w);
+    ImGui::SetNextItemWidth(group_w);
     if (begin_combo("##group", "Staff group", groups[m.group_filter + 1])) {
         for (int i = -1; i < 4; ++i)
-            if (ImGui::Selectable(groups[i + 1], m.group_filter == i)) m.group_filter = i;
+            if (choice(groups[i + 1], m.group_filter == i)) m.group_filter = i;
         ImGui::EndCombo();
     }
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(140);
-    if (begin_combo("##grade", "Grade", m.grade_filter.empty() ? "All grades" : m.grade_filter.c_str())) {
-        if (ImGui::Selectable("All grades", m.grade_filter.empty())) m.grade_filter.clear();
+    const char* grade_shown = m.grade_filter.empty() ? "All grades" : m.grade_filter.c_str();
+    const float grade_w = combo_width(grade_shown, 140);
+    flow_next(grade_w);
+    ImGui::SetNextItemWidth(grade_w);
+    if (begin_combo("##grade", "Grade", grade_shown)) {
+        if (choice("All grades", m.grade_filter.empty())) m.grade_filter.clear();
         std::vector<std::string> grades;
         for (const Staff& p : ctx.state.staff)
             if ((m.group_filter < 0 || int(p.group) == m.group_filter) && std::find(grades.begin(), grades.end(), p.grade) == grades.end())
                 grades.push_back(p.grade);
         std::sort(grades.begin(), grades.end());
         for (const auto& g : grades)
-            if (ImGui::Selectable(g.c_str(), m.grade_filter == g)) m.grade_filter = g;
+            if (choice(g.c_str(), m.grade_filter == g)) m.grade_filter = g;
         ImGui::EndCombo();
     }
     if (!m.selected.empty()) {
@@ -113,7 +117,7 @@ void draw_rota_view(ViewContext& ctx, RotaScreen& m) {
     }
 
     if (m.rota_weeks == 0)   // two weeks when they fit without sideways scrolling, else one
-        m.rota_weeks = ImGui::GetContentRegionAvail().x >= kNameWidth + 14 * kMinDayWidth + 14 ? 2 : 1;
+        m.rota_weeks = ImGui::GetContentRegionAvail().x >= (kNameWidth + 14 * kMinDayWidth) * ctx.session.text_scale + 14 ? 2 : 1;
     const int first_day = std::min(m.rota_week_offset * 7, std::max(0, state.period_days - 7));
     const int day_count = std::min(m.rota_weeks * 7, state.period_days - first_day);
     const Date first = state.period_start + first_day;
@@ -123,8 +127,9 @@ void draw_rota_view(ViewContext& ctx, RotaScreen& m) {
     draw_toolbar(ctx, m, ward, first, first + (day_count - 1), can_edit);
     ImGui::Spacing();
 
-    // Its links are frame-high targets (44 px on a phone, where they take two lines).
-    const float status_h = (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y) * (ctx.phone ? 2 : 1) + 8;
+    // Its links are frame-high targets (44 px on a phone, where they take two lines, or three when
+    // narrow or in large text): as high as it was drawn last time, at first as it usually is.
+    const float status_h = m.status_bar_h > 0 ? m.status_bar_h : (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemSpacing.y) * (ctx.phone ? 2 : 1) + 8;
     // The history opens beside the grid on a desktop, in its place on a phone.
     const float avail = ImGui::GetContentRegionAvail().x;
     const float panel_w = m.audit_open && !ctx.phone ? std::min(420.0f, avail * 0.38f) : 0.0f;
@@ -151,7 +156,9 @@ void draw_rota_view(ViewContext& ctx, RotaScreen& m) {
             m.selected.clear();
     }
 
+    const float status_top = ImGui::GetCursorPosY();
     draw_rota_status_bar(ctx, m, first_day, day_count);
+    if (m.keyboard_move.empty()) m.status_bar_h = ImGui::GetCursorPosY() - status_top + 4;   // a move's one line would make the grid jump
 }
 
 }  // namespace sb::ui

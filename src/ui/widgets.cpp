@@ -41,6 +41,16 @@ void letter_badge(ImDrawList* dl, ImVec2 top_right, const char* letter, ImU32 fi
 }
 }  // namespace
 
+float shift_chip_words_width(const Shift& s, const ShiftType* type, const Fonts& fonts) {
+    const float small = fonts.small->FontSize * ImGui::GetIO().FontGlobalScale;
+    const char* name = type ? type->name.c_str() : s.type.c_str();
+    const float name_w = fonts.bold->CalcTextSizeA(small, FLT_MAX, 0, name).x;
+    const float times_w = fonts.small->CalcTextSizeA(small, FLT_MAX, 0, shift_times(s).c_str()).x;
+    const bool badge = s.status == ShiftStatus::Open || s.source == ShiftSource::Agency || (s.source == ShiftSource::Bank && !s.assignee.empty());
+    // The badge sits at the top right, beside the type's name; the times run under it.
+    return 7 + std::max(name_w + (badge ? 15 + 6 : 0), times_w) + 3;
+}
+
 void draw_shift_chip(ImDrawList* dl, ImVec2 min, ImVec2 max, const Shift& s, const ShiftType* type, const Fonts& fonts) {
     const ShiftTypeStyle st = shift_type_style(s.type);
     const bool draft = s.status == ShiftStatus::Draft;
@@ -213,7 +223,8 @@ bool segmented(const char* id, const char* const* labels, int count, int& value,
     ImGui::PushID(id);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 16);
     for (int i = 0; i < count; ++i) {
-        if (i) ImGui::SameLine(0, 6);
+        const ImVec2 ts = ImGui::CalcTextSize(labels[i]);
+        if (i) flow_next(ts.x + 24, 6);   // a segment that does not fit wraps to the next line
         const bool on = value == i;
         ImGui::PushID(i);
         ImGui::PushStyleColor(ImGuiCol_Button, on ? kBlue : kWhite);
@@ -222,7 +233,6 @@ bool segmented(const char* id, const char* const* labels, int count, int& value,
         ImGui::PushStyleColor(ImGuiCol_Text, on ? kWhite : kText);
         ImGui::PushStyleColor(ImGuiCol_Border, on ? kBlue : kFieldBorder);
         ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-        const ImVec2 ts = ImGui::CalcTextSize(labels[i]);
         if (ImGui::Button(labels[i], ImVec2(ts.x + 24, phone ? 44 : 30)) && value != i) {
             value = i;
             changed = true;
@@ -270,10 +280,55 @@ void card_title(const Fonts& fonts, const char* icon, const char* text, int coun
     ImGui::Spacing();
 }
 
+namespace {
+bool g_touch_targets = false;
+}
+void set_touch_targets(bool phone) { g_touch_targets = phone; }
+
+bool choice(const char* label, bool selected) {
+    if (!g_touch_targets) return ImGui::Selectable(label, selected);
+    // Its rectangle takes in half the item spacing above and below: 44 px in all.
+    ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0, 0.5f));
+    const bool pressed = ImGui::Selectable(label, selected, ImGuiSelectableFlags_None, ImVec2(0, 44 - ImGui::GetStyle().ItemSpacing.y));
+    ImGui::PopStyleVar();
+    return pressed;
+}
+
+float combo_width(const char* preview, float at_least, ImGuiComboFlags flags) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float words_w = ImGui::CalcTextSize(preview, nullptr, true).x + style.FramePadding.x * 2 +
+                          ((flags & ImGuiComboFlags_NoArrowButton) ? 0 : ImGui::GetFrameHeight());
+    return std::max(at_least, words_w);
+}
+
+void flow_next(float width, float spacing) {
+    if (spacing < 0) spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right_edge) ImGui::SameLine(0, spacing);
+}
+
+bool checkbox_wrapped(const char* id, const char* words, bool* value) {
+    if (a11y::Mirror* m = a11y::current(); m && m->enabled()) m->next(a11y::Role::CheckBox, words);
+    ImGui::PushID(id);
+    bool changed = ImGui::Checkbox("##box", value);
+    ImGui::PopID();
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextWrapped("%s", words);
+    // The words are part of the target, as a checkbox's label is.
+    if (ImGui::IsItemClicked()) *value = !*value, changed = true;
+    return changed;
+}
+
 bool begin_combo(const char* id, const char* name, const char* preview, ImGuiComboFlags flags) {
+    // Its words are never cut off (WCAG 1.4.4): a box narrower than what it shows is widened to it,
+    // in the font and text size drawn now.
+    const float words_w = combo_width(preview, 0, flags);
+    if (ImGui::CalcItemWidth() < words_w) ImGui::SetNextItemWidth(words_w);
     if (a11y::Mirror* m = a11y::current(); m && m->enabled()) {
         m->next(a11y::Role::ComboBox, name);
         m->next_value(a11y::spoken_label(preview));
+        m->next_words_width(words_w);
         m->next_expanded(ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, ImGui::GetID(id)), ImGuiPopupFlags_None));
     }
     return ImGui::BeginCombo(id, preview, flags);

@@ -11,6 +11,8 @@ namespace sb::ui {
 // A shift as a chip: pale fill and a strong left border in the type's colour, name and times.
 // Status is always spelled out as well as coloured: a letter badge (B bank, A agency) or a
 // dashed outline for drafts, so it survives greyscale and colour blindness.
+// How wide a chip's words are drawn (its type, its times, a badge): a chip narrower cuts them off.
+float shift_chip_words_width(const Shift& shift, const ShiftType* type, const Fonts& fonts);
 void draw_shift_chip(ImDrawList* dl, ImVec2 min, ImVec2 max, const Shift& shift, const ShiftType* type,
                      const Fonts& fonts);
 
@@ -34,7 +36,19 @@ bool text_field(const char* label, const char* hint, char* buf, size_t size, ImG
 
 // ImGui::BeginCombo for a combo box whose ImGui label is only an id ("##ward"): a screen reader
 // hears `name` ("Staff group") and, as its value, what it shows ("All staff groups").
+// It is at least as wide as what it shows (widened when narrower, so its words are never cut off).
 bool begin_combo(const char* id, const char* name, const char* preview, ImGuiComboFlags flags = 0);
+// An item of a drop-down list or a menu: 44 px high on a phone's touch screen (WCAG 2.5.8's
+// touch size), ImGui's selectable elsewhere. `touch_targets` is set by the App each frame.
+bool choice(const char* label, bool selected = false);
+void set_touch_targets(bool phone);
+// The width a combo box showing `preview` needs, or `at_least` when that is more.
+float combo_width(const char* preview, float at_least, ImGuiComboFlags flags = 0);
+// A toolbar that wraps (WCAG 1.4.10: nothing runs off a narrow page or in large text): the next
+// item, `width` wide, goes on this line after `spacing` if it fits there, else at the next line's start.
+void flow_next(float width, float spacing = -1);
+// A checkbox whose words wrap to the width left (a long setting on a phone); `id` keeps it unique.
+bool checkbox_wrapped(const char* id, const char* words, bool* value);
 
 enum class ButtonKind { Primary, Secondary, Quiet };
 bool button(const char* label, ButtonKind kind, ImVec2 size = ImVec2(0, 0));

@@ -142,8 +142,8 @@ async function chromiumDriver() {
   const { chromium } = require('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs });
   return {
-    async open({ viewport, touch }) {
-      const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: touch ? 3 : 1 });
+    async open({ viewport, touch, zoom }) {
+      const context = await browser.newContext({ viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: zoom || (touch ? 3 : 1) });
       const page = await context.newPage();
       const nativeErrors = [];
       page.on('console', (m) => { if (m.type() === 'error') nativeErrors.push(m.text()); });
@@ -178,10 +178,10 @@ async function firefoxDriver() {
   });
   let frontPage = null;
   return {
-    async open({ viewport, touch }) {
+    async open({ viewport, touch, zoom }) {
       const context = await browser.createBrowserContext();
       const page = frontPage = await context.newPage();
-      await page.setViewport({ ...viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: touch ? 3 : 1 });
+      await page.setViewport({ ...viewport, hasTouch: touch, isMobile: touch, deviceScaleFactor: zoom || (touch ? 3 : 1) });
       const nativeErrors = [];
       page.on('console', (m) => { if (m.type() === 'error') nativeErrors.push(m.text()); });
       page.on('pageerror', (e) => nativeErrors.push(String(e)));
@@ -287,14 +287,15 @@ export async function launch(serverUrl) {
   const proxies = [];
   return {
     engine: engineName,
-    // Opens a page: {viewport, touch, query, init: [script source…], routes: [{pattern, abort|status+body}]}.
-    // Resolves once the page is loaded (not necessarily ready: see waitReady).
-    async open({ viewport = { width: 1280, height: 800 }, touch = false, query = '', init = [], routes = [] } = {}) {
+    // Opens a page: {viewport, touch, zoom, query, init: [script source…], routes: [{pattern, abort|status+body}]}.
+    // `zoom` 2 is 200 % browser zoom: a CSS viewport of `viewport` at two device pixels per CSS pixel
+    // (Chromium, Firefox; WebKit's driver cannot set it). Resolves once the page is loaded (not necessarily ready: see waitReady).
+    async open({ viewport = { width: 1280, height: 800 }, touch = false, zoom = 0, query = '', init = [], routes = [] } = {}) {
       const proxy = await startProxy(serverUrl);
       proxies.push(proxy);
       proxy.scripts.push(...init);
       proxy.routes.push(...routes);
-      const p = await driver.open({ viewport, touch });
+      const p = await driver.open({ viewport, touch, zoom });
       const page = {
         engine: engineName, url: proxy.url + query,
         goto: (q = query) => p.goto(proxy.url + q),

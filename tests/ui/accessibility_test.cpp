@@ -7,6 +7,7 @@
 
 #include "core/civil_time.hpp"
 #include "core/demo_trust.hpp"
+#include "core/reports.hpp"
 #include "platform/headless/headless_ui.hpp"
 
 using namespace sb;
@@ -193,4 +194,65 @@ TEST_CASE("the person's menu switches to the high-contrast theme at once, as a c
     ui.app().session().high_contrast = false;
     ui.frame();
     CHECK(ui::current_theme() == ui::Theme::Light);
+}
+
+TEST_CASE("the reports' figures in the mirror: a table with its column headers, each ward's row of cells") {
+    headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    ui.app().set_accessibility(true);
+    ui.load_demo(40, 2);
+    ui.app().sign_in_as(Role::Manager);
+    ui.app().session().view = ui::View::Reports;
+    for (int i = 0; i < 4; ++i) ui.frame();
+    const auto& m = ui.app().mirror();
+    const auto* table = find(m, ARole::Table, "Fill rate and spend by ward");
+    REQUIRE(table);
+    const int table_at = int(table - m.nodes().data());
+    const auto figures = ward_figures(ui.app().state(), ui.app().state().period_start, ui.app().state().period_days);
+    CHECK(table->row_count == int(figures.size()));   // the header row and one per ward (the total is above, in cards)
+    CHECK(table->column_count == 6);
+    // The first row holds the column headers, in order; a ward's row its name then its figures.
+    std::vector<std::string> headers, first_row;
+    int header_row = -1, ward_row = -1;
+    for (int i = 0; i < int(m.nodes().size()); ++i) {
+        const auto& n = m.nodes()[size_t(i)];
+        if (n.role == ARole::Row && n.parent == table_at) (header_row < 0 ? header_row : ward_row < 0 ? ward_row : i) = i;
+        if (n.parent == header_row && n.role == ARole::ColumnHeader) headers.push_back(n.name);
+        if (n.parent == ward_row && n.role == ARole::TableCell) first_row.push_back(n.name);
+    }
+    CHECK(headers == std::vector<std::string>{"Ward", "Filled", "Shifts", "In the bank", "Bank spend", "Agency spend"});
+    const WardFigures& w = figures[0];
+    char filled[16];
+    std::snprintf(filled, sizeof filled, "%.0f%%", w.fill_rate() * 100);
+    CHECK(first_row == std::vector<std::string>{ui.app().state().find_ward(w.ward)->name, filled, std::to_string(w.shifts),
+                                                std::to_string(w.open_in_bank), format_money(w.bank_pence), format_money(w.agency_pence)});
+}
+
+TEST_CASE("the history in the mirror: a list of changes, each read as when, who and what") {
+    headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    ui.app().set_accessibility(true);
+    ui.load_demo(40, 2);
+    ui.app().sign_in_as(Role::Manager);
+    ui.app().session().view = ui::View::Rota;
+    ui.frame();
+    // One change to list: a vacant shift cancelled through the commands, as the rota's menu does.
+    const Shift* vacant = nullptr;
+    for (const Shift& s : ui.app().state().shifts)
+        if (s.assignee.empty() && s.status != ShiftStatus::Cancelled) vacant = &s;
+    REQUIRE(vacant);
+    const std::string id = vacant->id;
+    ui.app().rota_screen().audit_open = true;
+    REQUIRE(ui.app().submit("delete_shift", {{"shift", id}}, "Deleted a vacant shift").status == CommandStatus::Accepted);
+    for (int i = 0; i < 4; ++i) ui.frame();
+    const auto& m = ui.app().mirror();
+    const auto* list = find(m, ARole::List, "Changes");
+    REQUIRE(list);
+    const auto& entries = ui.app().audit({}).entries;
+    REQUIRE(entries.size() == 1);
+    int items = 0;
+    for (const auto& n : m.nodes())
+        if (n.role == ARole::ListItem && n.parent == int(list - m.nodes().data())) {
+            ++items;
+            CHECK(n.name.find(ui.app().state().find_user(ui.app().session().user)->name + ": " + entries[0].text) != std::string::npos);
+        }
+    CHECK(items == 1);
 }

@@ -200,8 +200,20 @@ TEST_CASE("? shows the keyboard shortcuts as a dialog; Escape closes it") {
     k.ui.type("?");
     k.frames(2);
     REQUIRE(k.find(ARole::Dialog, "Keyboard shortcuts"));
-    CHECK(k.find(ARole::Text, "Ctrl+Z: Undo your last change"));
-    CHECK(k.find(ARole::Text, "Menu key or Shift+F10: The focused shift's menu: edit, move to\xE2\x80\xA6, post to the bank, delete"));
+    // A table of keys and what they do, inside the dialog, each row a key and its meaning.
+    const auto* table = k.find(ARole::Table, "Keyboard shortcuts");
+    REQUIRE(table);
+    CHECK(k.mirror().nodes()[size_t(table->parent)].role == ARole::Dialog);
+    CHECK(k.find(ARole::ColumnHeader, "Keys"));
+    CHECK(k.find(ARole::ColumnHeader, "What they do"));
+    const auto* ctrl_z = k.find(ARole::TableCell, "Ctrl+Z");
+    REQUIRE(ctrl_z);
+    const auto& nodes = k.mirror().nodes();
+    const size_t at = size_t(ctrl_z - nodes.data());
+    REQUIRE(at + 1 < nodes.size());
+    CHECK(nodes[at + 1].name == "Undo your last change");
+    CHECK(nodes[at + 1].parent == ctrl_z->parent);
+    CHECK(k.find(ARole::TableCell, "The focused shift's menu: edit, move to\xE2\x80\xA6, post to the bank, delete"));
     k.key(ImGuiKey_Escape);
     CHECK_FALSE(k.find(ARole::Dialog, "Keyboard shortcuts"));
 }

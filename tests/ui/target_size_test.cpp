@@ -54,3 +54,42 @@ TEST_CASE("every control on every screen is at least 44 x 44 px on a phone's tou
     for (const auto& s : small) MESSAGE(s);
     CHECK(small.empty());
 }
+
+TEST_CASE("every item of a drop-down list or a menu is at least 44 px high on a phone's touch screen") {
+    std::vector<std::string> small;
+    int lists = 0, items = 0;
+    for (Role role : {Role::Manager, Role::Clinician})
+        for (ui::View view : {ui::View::Rota, ui::View::OpenShifts}) {
+            headless::HeadlessUi ui(390, 844, SHIFTBANK_FONT_DIR);
+            ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+            ui.app().set_accessibility(true);
+            ui.load_demo(40, 2);
+            ui.app().sign_in_as(role);
+            ui.app().session().view = view;
+            if (view == ui::View::OpenShifts) ui.app().open_shifts_screen().open.shown = true;   // the phone's filters unfolded
+            for (int i = 0; i < 4; ++i) ui.frame();
+            // Every combo box on the screen, and the person's own menu, opened in turn as a tap would.
+            std::vector<uint32_t> openers;
+            for (const auto& n : ui.app().mirror().nodes())
+                if (n.role == ARole::ComboBox || (n.role == ARole::Button && n.name.rfind("Your menu", 0) == 0)) openers.push_back(n.id);
+            for (uint32_t id : openers) {
+                ui.app().mirror_activate(id);
+                for (int i = 0; i < 3; ++i) ui.frame();
+                bool any = false;
+                for (const auto& n : ui.app().mirror().nodes()) {
+                    if (n.role != ARole::Option && n.role != ARole::MenuItem) continue;
+                    any = true, ++items;
+                    if (n.h + 0.5f < 44) small.push_back(std::string(ui::view_title(view)) + ": \"" + n.name + "\" " + std::to_string(int(n.h)) + " px high");
+                }
+                lists += any;
+                ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
+                ui.frame();
+                ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, false);
+                for (int i = 0; i < 2; ++i) ui.frame();
+            }
+        }
+    for (const auto& s : small) MESSAGE(s);
+    MESSAGE(lists << " lists and menus opened, " << items << " items");
+    CHECK(lists >= 8);
+    CHECK(small.empty());
+}

@@ -35,6 +35,14 @@ public:
     HeadlessUi& operator=(const HeadlessUi&) = delete;
 
     ui::App& app() { return app_; }
+    // The person's text size (1, 1.2 or 1.4: Normal, Large, Largest), its fonts built as the app would.
+    void set_text_scale(float scale) {
+        app_.session().text_scale = scale;
+        app_.update_fonts(1.0f);
+        unsigned char* pixels;
+        int w, h;
+        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+    }
     // The clock commands are stamped with (the server's, in a browser): a moment in the demo's rota,
     // so "has it started?" and notice periods are asked about the rota being shown.
     void set_clock(Date day, int minute_of_day) {
