@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "core/demo_trust.hpp"
+#include "every_screen.hpp"
 #include "platform/headless/headless_ui.hpp"
 
 using namespace sb;
@@ -21,24 +22,16 @@ bool interactive(ARole r) {
 // The controls smaller than `min` on each screen, as "Rota: "Vacant: 3" 61×17".
 std::vector<std::string> small_targets(float width, float height, float min, bool touch) {
     std::vector<std::string> out;
-    for (Role role : {Role::Manager, Role::Clinician, Role::Admin})
-        for (ui::View view : {ui::View::Home, ui::View::Rota, ui::View::OpenShifts, ui::View::MyRota, ui::View::Reports}) {
-            headless::HeadlessUi ui(width, height, SHIFTBANK_FONT_DIR);
-            if (touch) ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-            ui.app().set_accessibility(true);
-            ui.load_demo(40, 2);
-            ui.app().sign_in_as(role);
-            ui.app().session().view = view;
-            for (int i = 0; i < 4; ++i) ui.frame();
-            for (const auto& n : ui.app().mirror().nodes()) {
-                if (!interactive(n.role) || n.disabled) continue;
-                // Drawn on screen only: a row scrolled half out of view is cut by its window, not small.
-                if (n.y < 0 || n.y + n.h > height || n.x < 0 || n.x + n.w > width) continue;
-                if (n.w + 0.5f < min || n.h + 0.5f < min)
-                    out.push_back(std::string(ui::view_title(view)) + " (" + std::string(to_string(role)) + "): \"" + n.name + "\" " +
-                                  std::to_string(int(n.w)) + "x" + std::to_string(int(n.h)));
-            }
+    test::for_every_screen(width, height, touch, 1.0f, [&](headless::HeadlessUi& ui, ui::View view, Role role) {
+        for (const auto& n : ui.app().mirror().nodes()) {
+            if (!interactive(n.role) || n.disabled) continue;
+            // Drawn on screen only: a row scrolled half out of view is cut by its window, not small.
+            if (n.y < 0 || n.y + n.h > height || n.x < 0 || n.x + n.w > width) continue;
+            if (n.w + 0.5f < min || n.h + 0.5f < min)
+                out.push_back(std::string(ui::view_title(view)) + " (" + std::string(to_string(role)) + "): \"" + n.name + "\" " +
+                              std::to_string(int(n.w)) + "x" + std::to_string(int(n.h)));
         }
+    });
     return out;
 }
 }  // namespace

@@ -7,7 +7,7 @@
 #include <algorithm>
 
 #include "imgui_internal.h"
-#include "platform/headless/headless_ui.hpp"
+#include "every_screen.hpp"
 
 using namespace sb;
 using ARole = ui::a11y::Role;
@@ -60,19 +60,10 @@ std::vector<std::string> faults_in(const std::vector<ui::a11y::Node>& nodes, flo
 // Every fault on every screen, for every role, at this page size and text size.
 std::vector<std::string> layout_faults(float width, float height, float text_scale, bool touch) {
     std::vector<std::string> out;
-    for (Role role : {Role::Manager, Role::Clinician, Role::Admin})
-        for (ui::View view : {ui::View::Home, ui::View::Rota, ui::View::OpenShifts, ui::View::MyRota, ui::View::Reports}) {
-            headless::HeadlessUi ui(width, height, SHIFTBANK_FONT_DIR);
-            if (touch) ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-            ui.set_text_scale(text_scale);
-            ui.app().set_accessibility(true);
-            ui.load_demo(40, 2);
-            ui.app().sign_in_as(role);
-            ui.app().session().view = view;
-            for (int i = 0; i < 4; ++i) ui.frame();
-            const auto found = faults_in(ui.app().mirror().nodes(), width, height, where(view, role));
-            out.insert(out.end(), found.begin(), found.end());
-        }
+    test::for_every_screen(width, height, touch, text_scale, [&](headless::HeadlessUi& ui, ui::View view, Role role) {
+        const auto found = faults_in(ui.app().mirror().nodes(), width, height, where(view, role));
+        out.insert(out.end(), found.begin(), found.end());
+    });
     return out;
 }
 }  // namespace
