@@ -7,6 +7,10 @@
 'use strict';
 (function () {
   const root = document.getElementById('mirror');
+  // "Turn on screen reader support": the page's first Tab stop while the person's setting is off
+  // (the mirror costs time in every frame, so it is theirs to turn on; docs/accessibility.md).
+  const turnOn = document.getElementById('a11y-on');
+  let focusAfterTurningOn = false;
   const byId = new Map();   // node id -> element
   let moving = false;        // focus being moved here, not by the person
 
@@ -103,18 +107,20 @@
 
   let started = false, follow = false;
   const openers = new Map();   // dialog node id -> the element focused when it opened
+  const canvas = document.getElementById('canvas');
+  // Tab pressed on the canvas (after a click there) moves ImGui's focus: the page's follows.
+  if (canvas) canvas.addEventListener('keydown', (e) => { if (e.key === 'Tab') follow = true; });
   function update(json) {
     if (!root) return;
-    if (!started) {
-      // The mirror is the page's Tab order now: the canvas and the phone keyboard's hidden input
-      // are reached by pointer, not by Tab.
-      started = true;
-      for (const id of ['canvas', 'keyboard']) { const el = document.getElementById(id); if (el) el.tabIndex = -1; }
-      const canvas = document.getElementById('canvas');
-      // Tab pressed on the canvas (after a click there) moves ImGui's focus: the page's follows.
-      if (canvas) canvas.addEventListener('keydown', (e) => { if (e.key === 'Tab') follow = true; });
+    const message = JSON.parse(json), nodes = message.nodes;
+    if (turnOn) turnOn.hidden = !!message.support;
+    // While the mirror has elements it is the page's Tab order: the canvas and the phone keyboard's
+    // hidden input are reached by pointer, not by Tab. Without it, they are Tab stops again.
+    const wasStarted = started;
+    if (started !== nodes.length > 0) {
+      started = nodes.length > 0;
+      for (const id of ['canvas', 'keyboard']) { const el = document.getElementById(id); if (el) el.tabIndex = started ? -1 : 0; }
     }
-    const nodes = JSON.parse(json).nodes;
     const seen = new Set();
     // Focus in the mirror before this update: if its element goes (a dialog closed), it is given back.
     const hadFocus = root.contains(document.activeElement);
@@ -157,7 +163,21 @@
       moving = true;
       giveBack.focus({ preventScroll: true });
       moving = false;
+    } else if (focusAfterTurningOn && started && message.support) {
+      // Just turned on: the screen reader starts at the page's heading ("Rota, heading level 1").
+      const heading = root.querySelector('main h1, h1, h2') || root.querySelector('a, button, input');
+      if (heading) {
+        if (/^H\d$/.test(heading.tagName)) heading.tabIndex = -1;
+        moving = true;
+        heading.focus({ preventScroll: true });
+        moving = false;
+      }
+    } else if (wasStarted && !started && turnOn && !turnOn.hidden && (hadFocus || document.activeElement === document.body)) {
+      // The mirror went (signed in with the setting off, or it was turned off) while the person was
+      // in it: the focus goes to the one thing left that can bring it back.
+      turnOn.focus({ preventScroll: true });
     }
+    if (message.support && started) focusAfterTurningOn = false;
   }
 
   function forwardKey(e) {
@@ -168,6 +188,13 @@
       e.stopPropagation();
     }
   }
+
+  if (turnOn) turnOn.addEventListener('click', () => {
+    const M = window.Module;
+    if (!M || !M._sb_a11y_enable) return;
+    focusAfterTurningOn = true;
+    M._sb_a11y_enable();
+  });
 
   if (root) {
     root.addEventListener('focusin', (e) => {

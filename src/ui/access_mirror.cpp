@@ -91,8 +91,9 @@ void Mirror::begin_frame() {
 
 bool Mirror::end_frame() {
     for (Node& n : nodes_) n.focused = focused_ != 0 && n.id == focused_;
-    if (nodes_ == last_) return false;
+    if (nodes_ == last_ && support_ == last_support_) return false;
     last_ = nodes_;
+    last_support_ = support_;
     return true;
 }
 
@@ -114,7 +115,7 @@ std::string Mirror::json() const {
         if (n.row_count) j["rows"] = n.row_count, j["columns"] = n.column_count;
         list.push_back(std::move(j));
     }
-    return nlohmann::json{{"nodes", list}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return nlohmann::json{{"support", support_}, {"nodes", list}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 int Mirror::popup_parent() {

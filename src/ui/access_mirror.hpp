@@ -56,11 +56,16 @@ class Mirror {
 public:
     void set_enabled(bool on) { enabled_ = on; }
     bool enabled() const { return enabled_; }
+    // The person's "Screen reader support" setting. The mirror can be on without it (the sign-in
+    // form always is, for password managers); while it is off the page offers a hidden first Tab
+    // stop, "Turn on screen reader support" (shell/mirror.js).
+    void set_support(bool on) { support_ = on; }
+    bool support() const { return support_; }
 
     void begin_frame();
     bool end_frame();   // true when the nodes differ from the last frame's
     const std::vector<Node>& nodes() const { return nodes_; }
-    std::string json() const;   // {"nodes": [{id, role, name, …}]} for the page
+    std::string json() const;   // {"support": bool, "nodes": [{id, role, name, …}]} for the page
 
     // --- from a view ---
     // The next interactive item's role and name (a field whose label is drawn as text above it).
@@ -110,6 +115,7 @@ public:
 
 private:
     bool enabled_ = false;
+    bool support_ = false, last_support_ = false;
     std::vector<Node> nodes_, last_;
     std::vector<int> landmarks_;   // open landmarks, innermost last
     struct Popup {

@@ -92,6 +92,11 @@ void App::choose_default_user(Role role) {
 void App::frame() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     a11y::set_current(&mirror_);
+    // Describing every item costs time in every frame (docs/performance.md), so the mirror follows
+    // the person's setting; the sign-in form is small and is mirrored for everyone, so that
+    // password managers fill it and a screen reader hears it before anyone has chosen anything.
+    mirror_.set_enabled(session_.screen_reader || sign_in_.needed);
+    mirror_.set_support(session_.screen_reader);
     g.TestEngineHookItems = mirror_.enabled();   // the item hooks feed the mirror only while it is on
     mirror_.begin_frame();
     if (const Theme theme = session_.high_contrast ? Theme::HighContrast : Theme::Light; theme != current_theme())

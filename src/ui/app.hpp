@@ -112,7 +112,9 @@ public:
     std::string widget_json(const std::string& prefix, bool text_fields) const;
     // The accessibility mirror (ui/access_mirror.hpp): on, the frame describes itself; the page
     // renders it when it changed, and hands back what a screen reader or the keyboard did there.
-    void set_accessibility(bool on) { mirror_.set_enabled(on); }
+    // It is the person's "Screen reader support" setting (Session::screen_reader); the sign-in
+    // form is mirrored whatever it says.
+    void set_accessibility(bool on) { session_.screen_reader = on; }
     const a11y::Mirror& mirror() const { return mirror_; }
     bool mirror_changed() const { return mirror_changed_; }
     std::string mirror_json() const { return mirror_.json(); }

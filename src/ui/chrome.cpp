@@ -220,16 +220,24 @@ void App::draw_top_bar(const ViewContext& ctx) {
         ImGui::SetCursorScreenPos(ImVec2(p.x, 0));
         mirror_.next(a11y::Role::Button, "Your menu, " + name);
         if (ImGui::InvisibleButton("##me", ImVec2(std::max(44.0f, avatar + name_w + 10), h))) ImGui::OpenPopup("me_menu");
-        if (ImGui::BeginPopup("me_menu")) {
+        // The top bar has no padding above and below; its menu needs some, or its last line is cut.
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 10));
+        const bool menu_open = ImGui::BeginPopup("me_menu");
+        ImGui::PopStyleVar();
+        if (menu_open) {
             ImGui::PushStyleColor(ImGuiCol_Text, kText);
             ImGui::TextDisabled("%s", name.c_str());
             ImGui::Separator();
             ImGui::TextUnformatted("Text size");
+            mirror_.text("Text size");   // read before the sizes it names
             const std::pair<const char*, float> sizes[] = {{"Normal", 1.0f}, {"Large", 1.2f}, {"Largest", 1.4f}};
             for (const auto& [label, scale] : sizes)
                 if (ImGui::RadioButton(label, session_.text_scale == scale)) session_.text_scale = scale;
             ImGui::Separator();
+            ImGui::TextUnformatted("Accessibility");
+            mirror_.text("Accessibility");
             ImGui::Checkbox("High contrast", &session_.high_contrast);
+            ImGui::Checkbox("Screen reader support", &session_.screen_reader);
             ImGui::Separator();
             if (choice(ICON_KEYBOARD "  Keyboard shortcuts")) help_open_ = true;
             if (sign_out_handler_ && !sync_.read_only) {

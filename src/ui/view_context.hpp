@@ -29,6 +29,9 @@ struct Session {
     Date today;                // the date the app treats as today
     float text_scale = 1.0f;   // the person's text-size setting (1, 1.2, 1.4)
     bool high_contrast = false;   // the high-contrast theme (theme.hpp)
+    // "Screen reader support": the accessibility mirror (access_mirror.hpp), off unless chosen, as
+    // it adds to every frame's time (docs/performance.md).
+    bool screen_reader = false;
 };
 
 // Each screen's own UI state (filters, open forms, a drag) is in its *_state.hpp and is handed to

@@ -110,8 +110,56 @@ await run([
     await assertNoErrors(page);
     await page.close();
   }],
+  ['screen reader support is a switch: the first Tab stop turns it on, the menu off, and the browser remembers', async () => {
+    const page = await browser.open({ viewport: { width: 1280, height: 800 } });
+    const turnOn = () => { const b = document.getElementById('a11y-on'); return { shown: !b.hidden, focused: document.activeElement === b }; };
+    // The sign-in form is mirrored whatever the setting, with the switch before it.
+    await signInByKeyboard(page, admin);
+    // Signed in with the setting off (the first time in this browser): no mirror, and the focus on the switch.
+    await page.waitFor(() => document.querySelectorAll('#mirror [data-id]').length === 0, undefined, { what: 'the mirror gone after signing in' });
+    assert((await page.evaluate(turnOn)).shown, 'no "Turn on screen reader support" button');
+    await page.waitFor(() => document.activeElement === document.getElementById('a11y-on'), undefined, { what: 'the focus on the switch' });
+    const off = await page.ariaSnapshot();
+    if (off !== null) {
+      assert(off.includes('button "Turn on screen reader support"'), 'the tree with the mirror off:\n' + off);
+      console.log(`     accessibility tree of the rota page with screen reader support off: ${off.split('\n').length} lines: ${off.replace(/\n/g, ' / ')}`);
+    }
+    await page.press('Enter');
+    await page.waitFor(() => !!document.querySelector('#mirror [role=grid]'), undefined, { what: 'the mirror turned on' });
+    await page.waitFor(() => document.activeElement && document.activeElement.tagName === 'H1' && document.activeElement.textContent === 'Rota',
+      undefined, { what: 'the focus on the page\'s heading' });
+    assert(!(await page.evaluate(turnOn)).shown, 'the switch still offered with the mirror on');
+    // Remembered: the page opened again has it on.
+    await page.reload();
+    await page.waitReady();
+    await page.waitFor(() => !!document.querySelector('#mirror [role=grid]'), undefined, { timeout: 15000, what: 'the mirror on after reloading' });
+    // Off again from the person's menu, by the keyboard: its "Screen reader support" checkbox.
+    assert(await tabTo(page, () => document.activeElement && /^Your menu, /.test(document.activeElement.textContent)), 'Tab never reached the person\'s menu');
+    await page.press('Enter');
+    await page.waitFor(() => !!document.querySelector('#mirror input[type=checkbox][aria-label="Screen reader support"]'), undefined, { what: 'the checkbox in the menu' });
+    assert(await page.evaluate(() => document.querySelector('#mirror input[aria-label="Screen reader support"]').checked), 'the checkbox is not ticked');
+    assert(await tabTo(page, () => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Screen reader support', undefined, 30),
+      'Tab never reached the checkbox');
+    await page.press(' ');
+    await page.waitFor(() => document.querySelectorAll('#mirror [data-id]').length === 0, undefined, { what: 'the mirror turned off' });
+    await page.waitFor(() => document.activeElement === document.getElementById('a11y-on'), undefined, { what: 'the focus on the switch again' });
+    await page.reload();
+    await page.waitReady();
+    await page.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'the rota after reloading' });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert(await page.evaluate(() => document.querySelectorAll('#mirror [data-id]').length === 0), 'the mirror came back after reloading');
+    // Off, it costs nothing: scrolling the rota hands the page no mirror to update.
+    await page.evaluate(() => { const m = window.shiftbankMirror, update = m.update; window.__mirrorCalls = 0;
+      m.update = (json) => { window.__mirrorCalls++; update(json); }; });
+    for (let i = 0; i < 4; i++) await page.wheel(700, 500, 240);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    assert(await page.evaluate(() => window.__mirrorCalls === 0), 'the mirror was updated while off: ' + (await page.evaluate(() => window.__mirrorCalls)));
+    console.log('     turned on by the first Tab stop, off in the person\'s menu, both remembered after reloading');
+    await assertNoErrors(page);
+    await page.close();
+  }],
   ['the rota page: the navigation with the current page, the main region, its heading', async () => {
-    const page = await browser.open({ viewport: { width: 1280, height: 800 }, query: '?user=admin' });
+    const page = await browser.open({ viewport: { width: 1280, height: 800 }, query: '?user=admin&a11y=1' });
     await page.waitReady();
     await page.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'the rota' });
     await page.waitFor(() => !!document.querySelector('#mirror nav a[aria-current="page"]'), undefined, { what: 'the current page in the navigation' });
@@ -167,7 +215,7 @@ await run([
     for (const look of looks) {
       if (look.zoom && browser.engine === 'webkit') continue;   // its driver cannot zoom the page
       for (const view of ['rota', 'open', 'reports']) {
-        const page = await browser.open({ viewport: look.viewport, zoom: look.zoom, touch: look.touch, query: `?user=admin&view=${view}${look.query}` });
+        const page = await browser.open({ viewport: look.viewport, zoom: look.zoom, touch: look.touch, query: `?user=admin&a11y=1&view=${view}${look.query}` });
         await page.waitReady();
         await page.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'the ' + view + ' page' });
         await page.waitFor(() => document.querySelectorAll('#mirror h1, #mirror h2').length > 0, undefined, { what: 'a heading in the mirror' });
@@ -186,7 +234,7 @@ await run([
   ['keyboard only: a manager moves a shift to the next day hearing the verdict; the shortcuts are a dialog; a clinician books', async () => {
     const accounts = await (await fetch(server.url + 'api/demo-users')).json();
     const manager = accounts.find((u) => u.role === 'manager');
-    const page = await browser.open({ viewport: { width: 1280, height: 800 } });
+    const page = await browser.open({ viewport: { width: 1280, height: 800 }, query: '?a11y=1' });
     await signInByKeyboard(page, manager);
     await page.waitFor(() => !!document.querySelector('#mirror [role=grid] [role=gridcell] button'), undefined, { what: "the rota's cells as buttons" });
     // A vacant shift from today on, with an empty cell on its right: the move the rules allow.
@@ -241,7 +289,7 @@ await run([
 
     // A clinician (a staff nurse, who the demo's open shifts are for) books one, by keyboard.
     const nurse = accounts.find((u) => u.role === 'clinician' && u.grade === 'Band 5' && u.employment === 'substantive');
-    const phone = await browser.open({ viewport: { width: 1280, height: 800 } });
+    const phone = await browser.open({ viewport: { width: 1280, height: 800 }, query: '?a11y=1' });
     await signInByKeyboard(phone, nurse);
     assert(await tabTo(phone, () => document.activeElement && document.activeElement.tagName === 'A' && /^Open shifts/.test(document.activeElement.textContent)),
       'Tab never reached the Open shifts link');

@@ -20,6 +20,17 @@ const ui::a11y::Node* find(const ui::a11y::Mirror& m, ARole role, const std::str
         if (n.role == role && n.name == name) return &n;
     return nullptr;
 }
+
+// Opens the person's menu as a screen reader would: its button pressed on the page.
+void open_person_menu(headless::HeadlessUi& ui) {
+    const ui::a11y::Node* menu = nullptr;
+    for (const auto& n : ui.app().mirror().nodes())
+        if (n.role == ARole::Button && n.name.rfind("Your menu, ", 0) == 0) menu = &n;
+    REQUIRE(menu);
+    ui.app().mirror_activate(menu->id);
+    ui.frame();
+    ui.frame();
+}
 }  // namespace
 
 TEST_CASE("the sign-in screen in the mirror: a heading, labelled fields, a password field and the button") {
@@ -172,13 +183,7 @@ TEST_CASE("the person's menu switches to the high-contrast theme at once, as a c
     ui.load_demo(20, 1);
     ui.frame();
     ui.frame();
-    const ui::a11y::Node* menu = nullptr;
-    for (const auto& n : ui.app().mirror().nodes())
-        if (n.role == ARole::Button && n.name.rfind("Your menu, ", 0) == 0) menu = &n;
-    REQUIRE(menu);
-    ui.app().mirror_activate(menu->id);
-    ui.frame();
-    ui.frame();
+    open_person_menu(ui);
     const auto* contrast = find(ui.app().mirror(), ARole::CheckBox, "High contrast");
     REQUIRE(contrast);
     CHECK_FALSE(contrast->checked);
@@ -194,6 +199,44 @@ TEST_CASE("the person's menu switches to the high-contrast theme at once, as a c
     ui.app().session().high_contrast = false;
     ui.frame();
     CHECK(ui::current_theme() == ui::Theme::Light);
+}
+
+TEST_CASE("screen reader support is the person's switch: off, a signed-in page describes nothing; the sign-in form always does") {
+    headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    ui.app().set_account_handlers([](const std::string&, const std::string&) {}, [] {});
+    ui.app().show_sign_in({{"sophie.chen", "pw", "clinician", "Sophie Chen", "Nursing", "Band 5", "bank"}}, "");
+    for (int i = 0; i < 4; ++i) ui.frame();
+    // Nobody has turned it on, yet the sign-in form is there for a password manager and a screen reader.
+    CHECK_FALSE(ui.app().session().screen_reader);
+    CHECK(find(ui.app().mirror(), ARole::Password, "Password"));
+    CHECK(json::parse(ui.app().mirror_json())["support"] == false);   // the page offers "Turn on screen reader support"
+
+    ui.load_demo(20, 1);
+    ui.app().data_loaded(true, false);   // signed in
+    ui.frame();
+    CHECK(ui.app().mirror_changed());   // the page is told, so that it empties its mirror
+    ui.frame();
+    CHECK(ui.app().mirror().nodes().empty());
+    CHECK_FALSE(ui.app().mirror_changed());   // and then left alone, frame after frame
+
+    // Turned on (the page's button, ?a11y=1 or the menu): the rota describes itself from the next frame.
+    ui.app().set_accessibility(true);
+    ui.frame();
+    CHECK(ui.app().mirror_changed());
+    CHECK(json::parse(ui.app().mirror_json())["support"] == true);
+    REQUIRE(find(ui.app().mirror(), ARole::Heading, "Rota"));
+    open_person_menu(ui);
+    // Off again from the person's menu, where it sits with the other accessibility settings.
+    const auto* reader = find(ui.app().mirror(), ARole::CheckBox, "Screen reader support");
+    REQUIRE(reader);
+    CHECK(reader->checked);
+    CHECK(find(ui.app().mirror(), ARole::Text, "Accessibility"));
+    ui.app().mirror_activate(reader->id);
+    ui.frame();
+    ui.frame();
+    CHECK_FALSE(ui.app().session().screen_reader);
+    CHECK(ui.app().mirror().nodes().empty());
+    CHECK(json::parse(ui.app().mirror_json())["support"] == false);
 }
 
 TEST_CASE("the reports' figures in the mirror: a table with its column headers, each ward's row of cells") {

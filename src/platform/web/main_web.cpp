@@ -118,14 +118,20 @@ void load_display_settings(sb::ui::Session& s) {
     const int text_remembered = js_pref_get("text");
     if (text >= 0) s.text_scale = scales[text];
     else if (text_remembered >= 0 && text_remembered < 3) s.text_scale = scales[text_remembered];
+    // ?a11y=1 turns screen reader support on (a link a trust can hand out), ?a11y=0 off (to measure
+    // what it costs); otherwise it is as this browser last had it, and off the first time.
+    const int a11y = js_query_int("a11y", -1), a11y_remembered = js_pref_get("a11y");
+    s.screen_reader = a11y >= 0 ? a11y != 0 : a11y_remembered == 1;
 }
 
 void save_display_settings(const sb::ui::Session& s) {
-    static int contrast = -2, text = -2;
+    static int contrast = -2, text = -2, reader = -2;
     const int c = s.high_contrast ? 1 : 0, t = s.text_scale >= 1.39f ? 2 : s.text_scale >= 1.19f ? 1 : 0;
-    if (contrast == -2) contrast = c, text = t;   // as loaded: remember only what the person changes
+    const int r = s.screen_reader ? 1 : 0;
+    if (contrast == -2) contrast = c, text = t, reader = r;   // as loaded: remember only what the person changes
     if (c != contrast) js_pref_set("contrast", contrast = c);
     if (t != text) js_pref_set("text", text = t);
+    if (r != reader) js_pref_set("a11y", reader = r);
 }
 
 EM_JS(int, js_today_days, (), {
@@ -360,6 +366,11 @@ EMSCRIPTEN_KEEPALIVE int sb_a11y_key(const char* key, int ctrl, int shift) {
     if (taken) request_frames();
     return taken ? 1 : 0;
 }
+// The page's "Turn on screen reader support" button (shell/mirror.js): the mirror is drawn from the next frame.
+EMSCRIPTEN_KEEPALIVE void sb_a11y_enable() {
+    g.app->session().screen_reader = true;
+    request_frames(2);
+}
 EMSCRIPTEN_KEEPALIVE void sb_a11y_activate(unsigned id) {
     g.app->mirror_activate(id);
     request_frames();
@@ -411,8 +422,6 @@ int main() {
     io.IniFilename = nullptr;   // layout is the app's, not a file's
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     static sb::ui::App app("/assets/fonts");
-    // The mirror is on unless the page asks for it off (?a11y=0, to measure what it costs).
-    app.set_accessibility(js_query_int("a11y", 1) != 0);
     sb::ui::set_download_handler([](const std::string& name, const std::string& mime, const std::string& data) {
         js_download(name.c_str(), mime.c_str(), data.data(), int(data.size()));
     });
