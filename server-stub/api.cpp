@@ -7,6 +7,8 @@
 #include "core/enum_names.hpp"
 #include "core/format/json_reader.hpp"
 #include "core/visibility.hpp"
+#include "api_replies.hpp"
+#include "calendar_feed.hpp"
 #include "change_feed.hpp"
 #include "json_limits.hpp"
 
@@ -14,13 +16,6 @@ namespace sb::server {
 namespace {
 using json = nlohmann::json;
 constexpr size_t kMaxCommandsPerRequest = 500;
-
-void reply(http::Response& res, int status, const json& body) {
-    res.status = status;
-    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
-}
-
-void error(http::Response& res, int status, const std::string& message) { reply(res, status, {{"error", message}}); }
 
 // The bearer token of a request, or nullopt after answering 401.
 std::optional<std::string> bearer(const http::Request& req, http::Response& res) {
@@ -34,51 +29,6 @@ std::optional<std::string> bearer(const http::Request& req, http::Response& res)
     return header.substr(prefix.size());
 }
 
-// The signed-in user of a request, or nullopt after answering 401.
-std::optional<User> signed_in(ApiState& api, const http::Request& req, http::Response& res, bool activity = true) {
-    const auto token = bearer(req, res);
-    if (!token) return std::nullopt;
-    const auto user = api.auth->user_for(*token, activity);
-    const auto record = user ? api.service->find_user(*user) : std::nullopt;
-    if (!record) {
-        res.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-        error(res, 401, "Your sign-in has expired or is not valid: sign in again");
-        return std::nullopt;
-    }
-    return record;
-}
-
-// The body as JSON, or nullopt after answering 400. Its shape is bounded before the parser sees it
-// (json_limits.hpp): the deepest real request nests 6 levels, and 500 commands hold about 10,000 values.
-std::optional<json> body_json(const http::Request& req, http::Response& res, size_t max_bytes = size_t(1) << 20) {
-    constexpr int kMaxDepth = 32;
-    constexpr size_t kMaxValues = 50000;
-    if (req.body.size() > max_bytes) {
-        error(res, 413, "The request body is larger than " + std::to_string(max_bytes / 1024) + " KiB");
-        return std::nullopt;
-    }
-    if (!json_within(req.body, kMaxDepth, kMaxValues)) {
-        error(res, 400, "The request body nests deeper than " + std::to_string(kMaxDepth) + " levels or holds more than " +
-                            std::to_string(kMaxValues) + " values");
-        return std::nullopt;
-    }
-    json j = json::parse(req.body, nullptr, false);
-    if (j.is_discarded()) {
-        error(res, 400, "The request body is not valid JSON");
-        return std::nullopt;
-    }
-    return j;
-}
-
-std::string iso(std::chrono::system_clock::time_point t) {
-    const auto tt = std::chrono::system_clock::to_time_t(t);
-    std::tm tm{};
-    gmtime_r(&tt, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
 // Where a request came from: the socket's peer, or behind a trusted proxy the address it reports.
 std::string client_address(const ApiState& api, const http::Request& req) {
     if (!api.trust_proxy) return req.remote_addr;
@@ -89,13 +39,6 @@ std::string client_address(const ApiState& api, const http::Request& req) {
     const bool address = !forwarded.empty() && forwarded.size() <= 45 &&
                          forwarded.find_first_not_of("0123456789abcdefABCDEF.:") == std::string::npos;
     return address ? forwarded : req.remote_addr;
-}
-
-// A sign-in or sign-out into the audit trail and the database.
-void note_access(ApiState& api, const std::string& event, const std::string& user, const std::string& by, int count = 1) {
-    const AccessEvent e = api.service->access_event(event, user, by, count);
-    if (api.sessions) api.sessions->log(e);
-    api.service->record_access(e);
 }
 
 void login(ApiState& api, const http::Request& req, http::Response& res) {
@@ -248,6 +191,76 @@ void audit(ApiState& api, const http::Request& req, http::Response& res) {
 }
 }  // namespace
 
+http::Handler plain_handler(std::shared_ptr<ApiState> api, PlainHandler f) {
+    return [api = std::move(api), f](std::shared_ptr<http::Exchange> x) {
+        http::Response res;
+        try {
+            f(*api, x->request(), res);
+        } catch (const std::exception&) {   // the database (SQLite busy for 5 s, a full disk)
+            res = {};
+            res.set_header("Retry-After", "2");
+            error(res, 503, "The server could not reach its database: try again in a moment");
+        }
+        x->respond(std::move(res));
+    };
+}
+
+void reply(http::Response& res, int status, const json& body) {
+    res.status = status;
+    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+}
+
+void error(http::Response& res, int status, const std::string& message) { reply(res, status, {{"error", message}}); }
+
+std::optional<User> signed_in(ApiState& api, const http::Request& req, http::Response& res, bool activity) {
+    const auto token = bearer(req, res);
+    if (!token) return std::nullopt;
+    const auto user = api.auth->user_for(*token, activity);
+    const auto record = user ? api.service->find_user(*user) : std::nullopt;
+    if (!record) {
+        res.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        error(res, 401, "Your sign-in has expired or is not valid: sign in again");
+        return std::nullopt;
+    }
+    return record;
+}
+
+// The deepest real request nests 6 levels, and 500 commands hold about 10,000 values.
+std::optional<json> body_json(const http::Request& req, http::Response& res, size_t max_bytes) {
+    constexpr int kMaxDepth = 32;
+    constexpr size_t kMaxValues = 50000;
+    if (req.body.size() > max_bytes) {
+        error(res, 413, "The request body is larger than " + std::to_string(max_bytes / 1024) + " KiB");
+        return std::nullopt;
+    }
+    if (!json_within(req.body, kMaxDepth, kMaxValues)) {
+        error(res, 400, "The request body nests deeper than " + std::to_string(kMaxDepth) + " levels or holds more than " +
+                            std::to_string(kMaxValues) + " values");
+        return std::nullopt;
+    }
+    json j = json::parse(req.body, nullptr, false);
+    if (j.is_discarded()) {
+        error(res, 400, "The request body is not valid JSON");
+        return std::nullopt;
+    }
+    return j;
+}
+
+std::string iso(std::chrono::system_clock::time_point t) {
+    const auto tt = std::chrono::system_clock::to_time_t(t);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+void note_access(ApiState& api, const std::string& event, const std::string& user, const std::string& by, int count) {
+    const AccessEvent e = api.service->access_event(event, user, by, count);
+    if (api.sessions) api.sessions->log(e);
+    api.service->record_access(e);
+}
+
 std::string demo_password(const std::string& username) {
     unsigned char h[4];
     crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(username.data()), username.size(), nullptr, 0);
@@ -258,14 +271,7 @@ std::string demo_password(const std::string& username) {
 
 void register_api(http::Server& server, std::shared_ptr<ApiState> api) {
     using Run = http::Server::Run;
-    // A handler that fills in a Response and is done.
-    auto plain = [api](void (*f)(ApiState&, const http::Request&, http::Response&)) {
-        return [api, f](std::shared_ptr<http::Exchange> x) {
-            http::Response res;
-            f(*api, x->request(), res);
-            x->respond(std::move(res));
-        };
-    };
+    auto plain = [api](PlainHandler f) { return plain_handler(api, f); };
     server.route("GET", "/api/health", [api](std::shared_ptr<http::Exchange> x) {
         http::Response res;
         reply(res, 200, {{"status", "ok"}, {"version", "0.2.0"}, {"revision", api->service->revision()}, {"data", api->data_source},
@@ -323,6 +329,7 @@ void register_api(http::Server& server, std::shared_ptr<ApiState> api) {
         audit(*api, x->request(), res);
         x->respond(std::move(res));
     });
+    register_calendar_feed(server, api);
     // Anything else under /api/ is a JSON 404, never the app's index page.
     server.route("*", "/api/*", [](std::shared_ptr<http::Exchange> x) {
         http::Response res;

@@ -1,5 +1,5 @@
-// The JSON API (docs/api.md): sign-in, the snapshot a user may see, the change feed (long-poll) and
-// commands. Every command runs through the core's apply_command with the signed-in user's real
+// The JSON API (docs/api.md): sign-in, the snapshot a user may see, the change feed (long-poll),
+// commands, the audit trail and calendar feeds (calendar_feed.hpp). Every command runs through the core's apply_command with the signed-in user's real
 // identity and role; nothing the client says about who it is counts.
 #pragma once
 #include <functional>
@@ -30,6 +30,9 @@ struct ApiState {
     // Behind a reverse proxy: the client's address is the last one in X-Forwarded-For (the one the
     // proxy added). Off by default, since anyone can send that header to a server facing the world.
     bool trust_proxy = false;
+    // --public-url: the origin people reach this server at ("https://rota.example.nhs.uk"), which
+    // calendar links are made with; "" means the request's own Host header, if it is well formed.
+    std::string public_url;
     std::function<void(std::function<void()>)> post_work;   // runs a job on one of the server's workers
 };
 

@@ -20,12 +20,6 @@ std::string hex(const unsigned char* bytes, size_t n) {
     return out;
 }
 
-std::string random_token() {
-    unsigned char bytes[32];
-    randombytes_buf(bytes, sizeof bytes);
-    return hex(bytes, sizeof bytes);
-}
-
 int64_t unix_now() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
@@ -54,6 +48,12 @@ std::string hash_password(const std::string& password, HashCost cost) {
 bool verify_password(const std::string& hash, const std::string& password) {
     if (sodium_init() < 0 || hash.empty()) return false;
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+std::string random_token() {
+    unsigned char bytes[kTokenLength / 2];
+    randombytes_buf(bytes, sizeof bytes);
+    return hex(bytes, sizeof bytes);
 }
 
 std::string token_hash(const std::string& token) {

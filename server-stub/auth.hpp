@@ -24,6 +24,10 @@ bool verify_password(const std::string& hash, const std::string& password);
 
 // BLAKE2b-256 of a session token, hex: what the database keeps instead of the token.
 std::string token_hash(const std::string& token);
+// A new secret: 32 bytes from libsodium's randombytes_buf, as 64 lower-case hex digits (sessions
+// and calendar links alike).
+std::string random_token();
+constexpr size_t kTokenLength = 64;
 
 class Auth {
 public:

@@ -383,6 +383,8 @@ private:
         answer_->keep_alive(keep_alive_);
         answer_->body() = std::move(r.body);
         answer_->prepare_payload();
+        // A 204 (DELETE /api/calendar-link) has no body, and says so by having no length (RFC 9110 §8.6).
+        if (r.status == 204) answer_->erase(bhttp::field::content_length);
         if (head_request_) answer_->body().clear();   // the length stays that of the GET
         stream_.expires_after(server_.limits.write_time);
         bhttp::async_write(stream_, *answer_, [self = shared_from_this(), drain](beast::error_code ec, size_t) {

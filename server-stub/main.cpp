@@ -3,6 +3,7 @@
 //   shiftbank-server [--host 127.0.0.1] [--port 8080] [--web build/web] [--db FILE.sqlite] [--fresh]
 //                    [--data FILE.json | --demo-staff N --demo-weeks W --demo-seed S]
 //                    [--demo-accounts] [--token-hours H] [--idle-minutes M] [--trust-proxy]
+//                    [--public-url https://HOST[:PORT]]
 //
 // A new database is filled from --data or the demo generator; an existing one is used as it is
 // (--fresh empties it first). Without --db the data lives in a temporary file for this run only.
@@ -24,6 +25,7 @@
 
 #include "api.hpp"
 #include "auth.hpp"
+#include "calendar_feed.hpp"
 #include "http_server.hpp"
 #include "rota_service.hpp"
 #include "store.hpp"
@@ -46,6 +48,7 @@ struct Options {
     bool demo_asked = false;      // --demo-staff or --demo-accounts in this start
     bool data_given = false;
     bool trust_proxy = false;
+    std::string public_url;       // the origin calendar links are made with ("" : the request's Host)
     bool personal_data = false;   // export: everyone's contact details, documents and leave too
     long token_hours = 12;
     long idle_minutes = 240;
@@ -58,6 +61,7 @@ int usage(const char* why) {
                  "usage: shiftbank-server [--host ADDR] [--port N] [--web DIR] [--db FILE.sqlite] [--fresh]\n"
                  "                        [--data FILE.json | --demo-staff N --demo-weeks W --demo-seed S]\n"
                  "                        [--demo-accounts] [--token-hours H] [--idle-minutes M] [--trust-proxy]\n"
+                 "                        [--public-url https://HOST[:PORT]]\n"
                  "       shiftbank-server export --out DIR [--web DIR] [--db FILE | --data FILE | --demo-staff N]\n"
                  "                        [--include-personal-data]\n"
                  "       shiftbank-server passwd --db FILE --user NAME   (the password on standard input)\n",
@@ -148,6 +152,11 @@ int main(int argc, char** argv) {
         if (a == "--host") o.host = v;
         else if (a == "--port") { if (!parse_int(v, 0, 65535, n)) return usage("--port takes 0-65535"); o.port = int(n); }
         else if (a == "--web") o.web = v;
+        else if (a == "--public-url") {
+            const auto origin = sb::server::clean_origin(v);
+            if (!origin) return usage("--public-url takes an origin such as https://rota.example.nhs.uk or http://10.0.0.5:8080 (no path)");
+            o.public_url = *origin;
+        }
         else if (a == "--data") o.data = v, o.data_given = true;
         else if (a == "--db") o.db = v;
         else if (a == "--out" && command == "export") export_dir = v;
@@ -247,6 +256,7 @@ int main(int argc, char** argv) {
     api->auth = &auth;
     api->sessions = sessions.get();
     api->trust_proxy = o.trust_proxy;
+    api->public_url = o.public_url;
     api->data_source = store->meta("source") == "demo" ? "demo" : "file";
     // The demo's passwords are published only when this start asked for demo data: a database that
     // once ran as a demo and now holds real accounts publishes nothing.

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/data_format.hpp"
+#include "core/icalendar.hpp"
 #include "core/visibility.hpp"
 
 namespace sb::server {
@@ -255,12 +256,16 @@ RotaService::Submitted RotaService::submit(const User& user, std::vector<Command
     return result.get();
 }
 
-std::optional<std::string> RotaService::snapshot_for(const User& user) {
-    std::unique_lock lock(mu_);
+bool RotaService::wait_until_durable(std::unique_lock<std::mutex>& lock) {
     durable_cv_.wait(lock, [&] { return durable_revision_ >= state_.revision || !failure_.empty() || stopping_; });
     // After a failed write memory holds changes that were refused and will be gone after a restart:
     // nobody is shown them.
-    if (!failure_.empty()) return std::nullopt;
+    return failure_.empty();
+}
+
+std::optional<std::string> RotaService::snapshot_for(const User& user) {
+    std::unique_lock lock(mu_);
+    if (!wait_until_durable(lock)) return std::nullopt;
     if (user.role != Role::Clinician) {
         if (cached_revision_ != state_.revision) {   // one serialisation per revision, shared by managers
             cached_full_ = to_json(state_).dump(-1, ' ', false, json::error_handler_t::replace);
@@ -269,6 +274,13 @@ std::optional<std::string> RotaService::snapshot_for(const User& user) {
         return cached_full_;
     }
     return to_json(visible_to(state_, user)).dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::optional<std::string> RotaService::calendar_for(const User& user, UtcMinutes stamp) {
+    std::unique_lock lock(mu_);
+    if (!wait_until_durable(lock)) return std::nullopt;
+    if (user.role != Role::Clinician) return shifts_to_icalendar(state_, user.staff, stamp);
+    return shifts_to_icalendar(visible_to(state_, user), user.staff, stamp);
 }
 
 namespace {

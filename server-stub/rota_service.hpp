@@ -54,6 +54,9 @@ public:
     // The data `user` may see (core/visibility.hpp), as JSON with "revision", at a durable revision.
     // nullopt after a failed write: the server must be restarted (the API answers 503).
     std::optional<std::string> snapshot_for(const User& user);
+    // `user`'s shifts as iCalendar (core/icalendar.hpp), from the same durable state and through the
+    // same visibility as their snapshot; `stamp` is the DTSTAMP. nullopt as for snapshot_for.
+    std::optional<std::string> calendar_for(const User& user, UtcMinutes stamp);
 
     // Accepted commands after `since`: for each, its revision and what it changed as `user` may see
     // it (after-images). Who did what is told to managers and administrators, and to a clinician for
@@ -133,6 +136,7 @@ private:
     std::map<uint64_t, Watcher> watchers_;
     uint64_t next_watch_ = 1;
     std::vector<std::function<void()>> due_callbacks(bool everyone);   // under mu_: the ones to call now
+    bool wait_until_durable(std::unique_lock<std::mutex>& lock);         // false after a failed write
     void write_loop();
     void remember(const Command& c, const CommandResult& r);
     static std::string changes_json(const std::vector<std::shared_ptr<const Recent>>& batch, const User& user, int64_t revision);

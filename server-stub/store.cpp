@@ -49,7 +49,7 @@ void Store::reset() {
     // --fresh on a database of any layout: the tables are made anew in this version's.
     exec("BEGIN IMMEDIATE");
     exec("DROP TABLE IF EXISTS snapshots; DROP TABLE IF EXISTS commands; DROP TABLE IF EXISTS outcomes; DELETE FROM passwords;"
-         " DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS access_log;"
+         " DROP TABLE IF EXISTS sessions; DROP TABLE IF EXISTS access_log; DROP TABLE IF EXISTS calendar_links;"
          " DELETE FROM meta");
     exec("CREATE TABLE snapshots (revision INTEGER PRIMARY KEY, state TEXT NOT NULL)");
     exec("CREATE TABLE commands (revision INTEGER PRIMARY KEY, id TEXT NOT NULL, author TEXT NOT NULL,"

@@ -375,9 +375,10 @@ void SyncClient::tick(int64_t now_ms) {
     }
 }
 
-void SyncClient::get(const std::string& path, std::function<void(int, const std::string&)> done) {
+void SyncClient::request(const std::string& method, const std::string& path, const std::string& body,
+                         std::function<void(int, const std::string&)> done) {
     if (token_.empty() || !server_) return done(0, "");
-    others_[send(Kind::Other, {"GET", path, "", ""})] = std::move(done);
+    others_[send(Kind::Other, {method, path, body, ""})] = std::move(done);
 }
 
 void SyncClient::retry_now() {

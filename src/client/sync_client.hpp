@@ -67,8 +67,13 @@ public:
     void on_part(int tag, const std::string& line);   // one line of a streamed answer
     void tick(int64_t now_ms);   // timers: retries after a failure
     void retry_now();            // the browser says the network is back
-    // Any other signed-in GET (the audit trail): the answer goes to `done`, status 0 if none came.
-    void get(const std::string& path, std::function<void(int status, const std::string& body)> done);
+    // Any other signed-in request (the audit trail, the calendar link): the answer goes to `done`,
+    // status 0 if none came. `method` is GET, POST (with `body`) or DELETE.
+    void request(const std::string& method, const std::string& path, const std::string& body,
+                 std::function<void(int status, const std::string& body)> done);
+    void get(const std::string& path, std::function<void(int status, const std::string& body)> done) {
+        request("GET", path, "", std::move(done));
+    }
 
     struct Status {
         bool connected = false;   // a server or a static copy feeds this app

@@ -388,6 +388,9 @@ AuditEntry access_entry(const State& names, int64_t revision, const std::string&
     e.author = event == "sessions_ended" ? by : user;
     if (event == "sign_in") e.text = name(user) + " signed in";
     else if (event == "sign_out") e.text = name(user) + " signed out";
+    else if (event == "calendar_link_made") e.text = name(user) + " made a calendar link";
+    else if (event == "calendar_link_reset") e.text = name(user) + " reset their calendar link (the old one no longer works)";
+    else if (event == "calendar_link_revoked") e.text = name(user) + " turned off their calendar link";
     else
         e.text = name(by) + " ended " + (by == user ? std::string("their own") : possessive(name(user))) + " " +
                  (count == 0 ? std::string("sessions (none was open)") : count == 1 ? std::string("session") : std::to_string(count) + " sessions");
@@ -430,7 +433,9 @@ AuditEntry as_read_by(const User& viewer, AuditEntry e) {
     return e;
 }
 
-bool is_access(const AuditEntry& e) { return e.type == "sign_in" || e.type == "sign_out" || e.type == "sessions_ended"; }
+bool is_access(const AuditEntry& e) {
+    return e.type == "sign_in" || e.type == "sign_out" || e.type == "sessions_ended" || e.type.starts_with("calendar_link_");
+}
 
 bool matches(const AuditEntry& e, const AuditFilter& f) {
     if (f.events != AuditFilter::Events::All && is_access(e) != (f.events == AuditFilter::Events::Access)) return false;

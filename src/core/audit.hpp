@@ -30,7 +30,8 @@ AuditEntry audit_entry(const State& names, const Command& command, const Command
                        const CommandResult* undone = nullptr);
 
 // A sign-in, sign-out or an administrator ending someone's sessions, in the same trail though not a
-// change: event "sign_in", "sign_out" or "sessions_ended" (`by` ended `count` of `user`'s sessions).
+// change: event "sign_in", "sign_out" or "sessions_ended" (`by` ended `count` of `user`'s sessions),
+// or a person's calendar link made, reset or turned off ("calendar_link_made", "…_reset", "…_revoked").
 // Read by administrators and by the person it concerns. Placed after the changes of `revision`.
 AuditEntry access_entry(const State& names, int64_t revision, const std::string& time, const std::string& event,
                         const std::string& user, const std::string& by, int count);
@@ -51,7 +52,7 @@ struct AuditFilter {
     std::optional<Date> from, to;   // inclusive, by the entry's date in London
     enum class Events { Changes, Access, All } events = Events::Changes;   // sign-ins only when asked for
 };
-bool is_access(const AuditEntry& e);   // a sign-in, sign-out or ending of sessions
+bool is_access(const AuditEntry& e);   // a sign-in, sign-out, ending of sessions or calendar link's change
 bool matches(const AuditEntry& e, const AuditFilter& f);
 // "revision,time,author,type,text,override_reason" with a header line; fields quoted as RFC 4180
 // says, and a leading = + - @ neutralised so a spreadsheet never runs a cell as a formula.

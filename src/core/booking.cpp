@@ -27,6 +27,13 @@ Shift moved_candidate(const Shift& s, Date day, const std::string& assignee) {
     return with_assignee(std::move(next), assignee);
 }
 
+bool has_started(const Shift& s, UtcMinutes now) { return london_to_utc(s.start) <= now; }
+
+bool postable(const Shift& s, std::optional<UtcMinutes> now) {
+    if (!s.assignee.empty() || (s.status != ShiftStatus::Draft && s.status != ShiftStatus::Published)) return false;
+    return !now || !has_started(s, *now);
+}
+
 bool auto_approves(const Ward& ward, const Shift& shift, const Staff& applicant, bool no_warnings) {
     if (ward.auto_approve != AutoApprove::GradeMatchNoWarnings || !no_warnings) return false;
     const auto& grades = shift.requirements.grades;

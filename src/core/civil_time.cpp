@@ -87,6 +87,12 @@ const char* month_short(int month) {
     return month >= 1 && month <= 12 ? names[month - 1] : "?";
 }
 
+const char* month_name(int month) {
+    static const char* names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+    return month >= 1 && month <= 12 ? names[month - 1] : "?";
+}
+
 const char* weekday_short(Date d) {
     static const char* names[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
     return names[weekday(d)];

@@ -34,6 +34,7 @@ std::string format_day_month(Date d);                    // "6 Mar"
 std::string format_weekday_day_month(Date d);            // "Fri 6 Mar"
 const char* weekday_short(Date d);                       // "Fri"
 const char* month_short(int month);                      // "Mar"
+const char* month_name(int month);                       // "March"
 
 // A wall-clock time in Europe/London: a date plus minutes after local midnight.
 struct LocalDateTime {

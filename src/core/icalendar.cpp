@@ -52,6 +52,10 @@ std::string shifts_to_icalendar(const State& state, std::string_view staff_id, U
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     line("X-WR-CALNAME:" + escape_ical_text("Shifts · " + state.trust.name));
+    // A subscribed calendar (the server's feed) asks again hourly: RFC 7986 and its older
+    // Microsoft spelling, which Outlook reads.
+    line("REFRESH-INTERVAL;VALUE=DURATION:PT1H");
+    line("X-PUBLISHED-TTL:PT1H");
     for (const Shift& s : state.shifts) {
         if (s.assignee != staff_id || s.status == ShiftStatus::Cancelled) continue;
         const Ward* ward = state.find_ward(s.ward);

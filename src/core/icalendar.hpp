@@ -3,7 +3,8 @@
 // Times are written in UTC ("…Z"), worked out from the rota's Europe/London local times, so a night
 // across a clock change lands at the right instant in every calendar without shipping a VTIMEZONE.
 // Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 character; each shift
-// keeps the same UID across exports, so re-importing updates events instead of duplicating them.
+// keeps the same UID across exports, so re-importing updates events instead of duplicating them. A
+// calendar subscribed to the server's feed (GET /api/calendar/<token>.ics) is told to refresh hourly.
 #pragma once
 #include <string>
 #include <string_view>

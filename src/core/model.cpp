@@ -31,16 +31,22 @@ NotificationPrefs State::prefs_for(std::string_view staff) const {
     return defaults;
 }
 
-bool eligible_for(const Staff& person, const Shift& s) {
+bool matches_requirements(const Staff& person, const Shift& s) {
     const Requirements& q = s.requirements;
     if (q.group != person.group) return false;
     if (!q.grades.empty() && std::find(q.grades.begin(), q.grades.end(), person.grade) == q.grades.end()) return false;
     for (const auto& skill : q.skills)
         if (std::find(person.skills.begin(), person.skills.end(), skill) == person.skills.end()) return false;
-    for (const auto& d : person.documents)
-        if (d.expires < s.start.date) return false;
     return true;
 }
+
+const ComplianceDocument* expired_document(const Staff& person, Date day) {
+    for (const auto& d : person.documents)
+        if (d.expires < day) return &d;
+    return nullptr;
+}
+
+bool eligible_for(const Staff& person, const Shift& s) { return matches_requirements(person, s) && !expired_document(person, s.start.date); }
 
 bool may_book_instantly(const Ward& ward, std::string_view staff) {
     return ward.instant_booking ||

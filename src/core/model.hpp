@@ -234,8 +234,12 @@ bool is_vacant(const Shift& s);
 // The rate card's rate for a shift needing `req` of type `type`: an entry for that type beats one
 // for any type; with several grades allowed, the first grade with an entry counts. 0 if none.
 int rate_for(const State& state, const Requirements& req, const std::string& type);
-// Could this person work this shift at all: staff group, grade, skills, and documents in date on the
-// day? The rules about their other shifts are the rules engine's question.
+// Is the shift for someone like this person: their staff group, one of its grades, its skills?
+bool matches_requirements(const Staff& person, const Shift& s);
+// The first of the person's documents (DBS, right to work…) out of date on `day`, or nullptr.
+const ComplianceDocument* expired_document(const Staff& person, Date day);
+// Could this person work this shift at all: its requirements, and documents in date on the day?
+// The rules about their other shifts are the rules engine's question.
 bool eligible_for(const Staff& person, const Shift& s);
 // May this person book the shift without an application: the ward allows everyone, or trusts them.
 bool may_book_instantly(const Ward& ward, std::string_view staff);

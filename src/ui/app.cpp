@@ -38,6 +38,12 @@ void App::set_load_failure(std::string message) {
 }
 
 void App::data_loaded(bool first, bool read_only) {
+    if (sign_in_.needed) {
+        // Signed in: the form forgets what was typed, so on a shared ward PC the next person finds
+        // it empty (and the Sign out that follows cannot sign the last person back in with a click).
+        sign_in_.username[0] = sign_in_.password[0] = sign_in_.search[0] = '\0';
+        sign_in_.focus_username = true;
+    }
     sign_in_.needed = false;
     sign_in_.busy = false;
     status_ = DataStatus::Ready;
@@ -182,6 +188,8 @@ void App::draw_frame() {
 
 void App::show_sign_in(std::vector<client::DemoAccount> accounts, std::string message) {
     sign_in_.needed = true;
+    calendar_ = CalendarLink{};   // the last person's link is not the next person's business
+    calendar_asked_ = false;
     sign_in_.busy = false;
     sign_in_.accounts = std::move(accounts);
     sign_in_.message = std::move(message);
@@ -298,7 +306,7 @@ const App::AuditListing& App::audit(const AuditFilter& filter) {
     }
     audit_.loading = true;
     const uint64_t generation = ++audit_generation_;
-    fetch_(audit_query(filter, "json"), [this, generation](int status, const std::string& body) {
+    fetch_("GET", audit_query(filter, "json"), "", [this, generation](int status, const std::string& body) {
         if (generation != audit_generation_) return;   // the question has changed since
         audit_.loading = false;
         const nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
@@ -318,13 +326,68 @@ const App::AuditListing& App::audit(const AuditFilter& filter) {
 
 void App::export_audit(const AuditFilter& filter) {
     if (fetch_ && sync_.connected && !sync_.read_only && sync_.online) {
-        fetch_(audit_query(filter, "csv"), [this](int status, const std::string& body) {
+        fetch_("GET", audit_query(filter, "csv"), "", [this](int status, const std::string& body) {
             if (status == 200) offer_download("shiftbank-audit.csv", "text/csv", body);
             else tell("The history could not be exported (HTTP " + std::to_string(status) + ")", true);
         });
         return;
     }
     offer_download("shiftbank-audit.csv", "text/csv", audit_csv(state(), audit(filter).entries));
+}
+
+const CommandSink::CalendarLink& App::calendar_link() {
+    calendar_.available = fetch_ && sync_.connected && !sync_.read_only && sync_.online;
+    if (!calendar_.available || calendar_asked_) return calendar_;
+    calendar_asked_ = true;
+    calendar_.loading = true;
+    fetch_("GET", "api/calendar-link", "", [this](int status, const std::string& body) {
+        calendar_.loading = false;
+        const nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+        if (status != 200 || !j.is_object()) {
+            calendar_.error = status == 0 ? "The server cannot be reached: try again when you are online." : "Your calendar link could not be checked.";
+            calendar_asked_ = false;   // asked again next time the card is drawn
+            return;
+        }
+        calendar_.error.clear();
+        calendar_.exists = j.value("exists", false);
+        calendar_.created = j.value("created", "");
+    });
+    return calendar_;
+}
+
+void App::make_calendar_link() {
+    if (!fetch_) return;
+    calendar_.loading = true;
+    fetch_("POST", "api/calendar-link", "{}", [this](int status, const std::string& body) {
+        calendar_.loading = false;
+        const nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+        if (status != 200 || !j.is_object() || !j.contains("webcal")) {
+            calendar_.error = j.is_object() && j.contains("error") ? j.value("error", "") : "No calendar link could be made (HTTP " + std::to_string(status) + ")";
+            return;
+        }
+        const bool reset = calendar_.exists;
+        calendar_.error.clear();
+        calendar_.exists = true;
+        calendar_.https = j.value("https", "");
+        calendar_.webcal = j.value("webcal", "");
+        calendar_.created = j.value("created", "");
+        tell(reset ? "New calendar link made: the old one no longer works" : "Calendar link made: add it to your calendar app", false);
+    });
+}
+
+void App::turn_off_calendar_link() {
+    if (!fetch_) return;
+    calendar_.loading = true;
+    fetch_("DELETE", "api/calendar-link", "", [this](int status, const std::string&) {
+        calendar_.loading = false;
+        if (status != 204 && status != 200) {
+            calendar_.error = "The calendar link could not be turned off (HTTP " + std::to_string(status) + ")";
+            return;
+        }
+        calendar_ = CalendarLink{};
+        calendar_asked_ = true;
+        tell("Calendar link turned off: calendars following it stop updating", false);
+    });
 }
 
 void App::handle_shortcuts() {

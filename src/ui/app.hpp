@@ -58,11 +58,19 @@ public:
     bool redo() override;
     bool can_undo() const override { return store_.can_undo(); }
     bool can_redo() const override { return store_.can_redo(); }
+    const std::string& undo_description() const override { return store_.undo_description(); }
+    const std::string& redo_description() const override { return store_.redo_description(); }
+    UtcMinutes now() const override { return store_.now() / 60; }
     const AuditListing& audit(const AuditFilter& filter) override;
+    const CalendarLink& calendar_link() override;
+    void make_calendar_link() override;
+    void turn_off_calendar_link() override;
     void export_audit(const AuditFilter& filter) override;
-    // How the audit trail is fetched from the server (the platform's sync client): a GET of `path`
-    // whose answer comes back to the callback. Without it the trail is this browser's own.
-    using Fetch = std::function<void(const std::string& path, std::function<void(int status, const std::string& body)>)>;
+    // How the audit trail and the calendar link are asked of the server (the platform's sync
+    // client): a request whose answer comes back to the callback. Without it the trail is this
+    // browser's own and there is no calendar link.
+    using Fetch = std::function<void(const std::string& method, const std::string& path, const std::string& body,
+                                     std::function<void(int status, const std::string& body)>)>;
     void set_fetcher(Fetch fetch) { fetch_ = std::move(fetch); }
     // Called after every accepted change made here (the web platform hands it to the sync client).
     void set_changed_handler(std::function<void()> changed) { changed_ = std::move(changed); }
@@ -181,6 +189,8 @@ private:
 
     std::function<void()> changed_;
     Fetch fetch_;
+    CalendarLink calendar_;
+    bool calendar_asked_ = false;   // whether a link exists has been asked since signing in
     AuditListing audit_;
     std::string audit_key_;            // the filter and data version audit_ was fetched for
     uint64_t audit_generation_ = 0;    // answers to an older question are dropped
@@ -193,6 +203,7 @@ private:
         std::vector<client::DemoAccount> accounts;
         std::string message;
         char username[64] = "", password[128] = "", search[64] = "";
+        bool focus_username = false;   // the next form starts in an empty Username field
     } sign_in_;
 };
 

@@ -79,9 +79,11 @@ void App::draw_toast(const ViewContext& ctx) {
 
 void App::draw_help(const ViewContext& ctx) {
     if (!help_open_) return;
-    const char* title = "Keyboard shortcuts";
+    const char* title = "Help: keys and symbols";
     if (!ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
-    ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, ImGui::GetIO().DisplaySize.x - 32), 0));
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowSize(ImVec2(std::min(620.0f, display.x - 32), 0));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(display.x - 32, display.y - 48));   // scrolls on a phone
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 18));
     if (ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
         // Every drag has another way (WCAG 2.5.7): the rota's moves are here as keys too.
@@ -104,6 +106,31 @@ void App::draw_help(const ViewContext& ctx) {
             for (const auto& [key, what] : keys) {
                 t.row();
                 t.cell(key, fonts_.bold, true);
+                t.cell(what, nullptr, true);
+            }
+        }
+        ImGui::Spacing();
+        // The legend: what the rota's letters, outlines and bands mean (colour is never the only sign).
+        static const std::pair<const char*, const char*> marks[] = {
+            {"B", "Open in the staff bank: anyone eligible may book it"},
+            {"b", "Booked from the bank: a bank worker covers it"},
+            {"A", "Covered by agency staff"},
+            {"Dashed outline", "Vacant, or a draft not yet published"},
+            {"Grey hatched band", "Leave; with a question mark, asked for and not yet decided"},
+            {ICON_WARNING " band over a shift", "The person is on approved leave that day: a conflict to resolve"},
+            {"Green line at a cell's foot", "The person has said they can work then"},
+            {ICON_CHECK " " ICON_WARNING " " ICON_BAN " while moving", "Allowed, allowed with a warning, blocked by a rule"},
+            {"Red or amber outline", "A shift behind the breach or warning count you clicked"},
+            {"Blue outline", "A selected shift (Ctrl+click or Shift+click)"},
+            {"Shaded column", "Today"},
+        };
+        if (Table t("marks", "What the rota's marks mean", 2, int(std::size(marks)), ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH); t) {
+            t.column("Mark", ImGuiTableColumnFlags_WidthFixed, ctx.phone ? 130.0f : 200.0f);
+            t.column("What it means", ImGuiTableColumnFlags_WidthStretch);
+            t.headers();
+            for (const auto& [mark, what] : marks) {
+                t.row();
+                t.cell(mark, fonts_.bold, true);
                 t.cell(what, nullptr, true);
             }
         }
@@ -164,7 +191,7 @@ void App::draw_top_bar(const ViewContext& ctx) {
         float x = io.DisplaySize.x - (ctx.phone ? 16 : 20) - avatar - name_w - role_w - source_w - 16 - help_w - 12;
         // Help: the keyboard shortcuts (also "?" anywhere), 32 px square, above the 24 px minimum.
         ImGui::SetCursorPos(ImVec2(x, (h - help_w) * 0.5f));
-        mirror_.next(a11y::Role::Button, "Keyboard shortcuts");
+        mirror_.next(a11y::Role::Button, "Help: keys and symbols");
         if (ImGui::InvisibleButton("##help", ImVec2(help_w, help_w))) help_open_ = true;
         {
             const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -173,7 +200,7 @@ void App::draw_top_bar(const ViewContext& ctx) {
             const ImVec2 ts = ImGui::CalcTextSize(ICON_QUESTION);
             dl->AddText(ImVec2((a.x + b.x - ts.x) * 0.5f, (a.y + b.y - ts.y) * 0.5f), kWhite, ICON_QUESTION);
             ImGui::PopFont();
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard shortcuts (?)");
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("Help: keyboard shortcuts and what the rota's marks mean (?)");
         }
         x += help_w + 12;
         ImGui::SetCursorPos(ImVec2(x, (h - ImGui::GetFrameHeight()) * 0.5f));
@@ -239,7 +266,7 @@ void App::draw_top_bar(const ViewContext& ctx) {
             ImGui::Checkbox("High contrast", &session_.high_contrast);
             ImGui::Checkbox("Screen reader support", &session_.screen_reader);
             ImGui::Separator();
-            if (choice(ICON_KEYBOARD "  Keyboard shortcuts")) help_open_ = true;
+            if (choice(ICON_KEYBOARD "  Help: keys and symbols")) help_open_ = true;
             if (sign_out_handler_ && !sync_.read_only) {
                 ImGui::Separator();
                 if (choice("Sign out")) sign_out_handler_();

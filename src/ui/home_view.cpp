@@ -7,6 +7,7 @@
 #include "core/enum_names.hpp"
 #include "core/permissions.hpp"
 #include "core/reports.hpp"
+#include "ui/access_mirror.hpp"
 #include "ui/home_state.hpp"
 #include "ui/icons.hpp"
 #include "ui/shift_card.hpp"
@@ -286,11 +287,9 @@ void manager_decisions(ViewContext& ctx) {
         const Shift* a = ctx.state.find_shift(w.shift);
         const Shift* b = ctx.state.find_shift(w.other_shift);
         if (!a || !b || w.status != RequestStatus::Accepted || !manages(a->ward) || !manages(b->ward)) continue;
-        const Staff* from = ctx.state.find_staff(w.from);
-        const Staff* to = ctx.state.find_staff(w.to);
         ImGui::Separator();
         ImGui::PushFont(ctx.fonts.bold);
-        ImGui::TextWrapped("%s Swap: %s and %s agreed", ICON_EXCHANGE, from ? from->name.c_str() : w.from.c_str(), to ? to->name.c_str() : w.to.c_str());
+        ImGui::TextWrapped("%s Swap: %s and %s agreed", ICON_EXCHANGE, person_label(ctx.state, w.from).c_str(), person_label(ctx.state, w.to).c_str());
         ImGui::PopFont();
         ImGui::TextWrapped("%s \xE2\x86\x94 %s", describe(ctx.state, w.shift).c_str(), describe(ctx.state, w.other_shift).c_str());
         if (button(("Approve swap##" + w.id).c_str(), ButtonKind::Primary, touch_size(ctx, 0.5f)))
@@ -303,11 +302,32 @@ void manager_decisions(ViewContext& ctx) {
         const Staff* p = ctx.state.find_staff(l.staff);
         if (!p || l.status != RequestStatus::Pending || !manages_staff(ctx.state, u, p->id)) continue;
         ImGui::Separator();
-        ImGui::TextWrapped("%s %s: %s, %s", ICON_PLANE, p->name.c_str(), std::string(display_name(l.kind)).c_str(),
+        // Who, told apart from namesakes: group and grade, and their ward.
+        const std::string who = person_label(ctx.state, p->id);
+        ImGui::TextWrapped("%s %s: %s, %s", ICON_PLANE, who.c_str(), std::string(display_name(l.kind)).c_str(),
                            date_range(l.first, l.last).c_str());
-        if (button(("Approve leave##" + l.id).c_str(), ButtonKind::Primary, touch_size(ctx, 0.5f)))
+        // What approving would do, asked of the core before the decision: the shifts it leaves uncovered.
+        const CommandResult verdict = ctx.commands.preview("approve_leave", {{"leave", l.id}});
+        const size_t rostered = verdict.warnings.size();
+        if (rostered > 0) {
+            ImGui::PushStyleColor(ImGuiCol_Text, kAmberText);
+            ImGui::TextWrapped("%s %s rostered on %zu shift%s in these days:", ICON_WARNING, p->name.c_str(), rostered, rostered == 1 ? "" : "s");
+            for (const Violation& v : verdict.warnings) ImGui::TextWrapped("  %s", v.message.c_str());
+            ImGui::PopStyleColor();
+            if (a11y::Mirror* mirror = a11y::current())
+                for (const Violation& v : verdict.warnings) mirror->text("Warning: " + v.message);
+        }
+        const std::string posted = std::to_string(rostered) + (rostered == 1 ? " shift" : " shifts");
+        if (rostered > 0) {
+            if (button(("Approve, post " + posted + " to bank##" + l.id).c_str(), ButtonKind::Primary, touch_size(ctx, 1.0f)))
+                ctx.commands.submit("approve_leave", {{"leave", l.id}, {"post_shifts", true}},
+                                    "Leave approved for " + p->name + "; " + posted + " posted to the bank");
+            if (button(("Approve, keep the shifts##" + l.id).c_str(), ButtonKind::Secondary, touch_size(ctx, 1.0f)))
+                ctx.commands.submit("approve_leave", {{"leave", l.id}}, "Leave approved for " + p->name + "; " + posted + " left rostered");
+        } else if (button(("Approve leave##" + l.id).c_str(), ButtonKind::Primary, touch_size(ctx, 0.5f))) {
             ctx.commands.submit("approve_leave", {{"leave", l.id}}, "Leave approved for " + p->name);
-        ImGui::SameLine(0, 8);
+        }
+        if (rostered == 0) ImGui::SameLine(0, 8);
         if (button(("Decline##" + l.id).c_str(), ButtonKind::Secondary, touch_size(ctx, 0.5f)))
             ctx.commands.submit("decline_leave", {{"leave", l.id}}, "Leave declined for " + p->name);
     }
@@ -324,11 +344,10 @@ void late_cancellations(ViewContext& ctx) {
     ImGui::PopFont();
     int shown = 0;
     for (auto it = ctx.state.cancellations.rbegin(); it != ctx.state.cancellations.rend() && shown < 8; ++it, ++shown) {
-        const Staff* p = ctx.state.find_staff(it->staff);
         if (it->late) badge("LATE", kPaleRed, kRed, ctx.fonts);
         else badge("in time", kPaleGrey, kSecondaryText, ctx.fonts);
         ImGui::SameLine(0, 8);
-        ImGui::TextWrapped("%s %s %s, %d h before%s%s", p ? p->name.c_str() : it->staff.c_str(),
+        ImGui::TextWrapped("%s %s %s, %d h before%s%s", person_label(ctx.state, it->staff).c_str(),
                            it->by_ward ? "was cancelled by the ward from" : "cancelled", describe(ctx.state, it->shift).c_str(),
                            it->hours_notice, it->reason.empty() ? "" : ": ", it->reason.c_str());
     }
@@ -375,10 +394,14 @@ void ward_settings(ViewContext& ctx) {
 
 void draw_home_view(ViewContext& ctx, HomeScreen& m) {
     const Date today = ctx.session.today;
-    const std::string name = ctx.user ? ctx.user->name.substr(0, ctx.user->name.find(' ')) : std::string("there");
+    // A person is greeted by their first name; an account that is a post, not a person (the trust's
+    // administrator), is not ("Hello, Trust"): its page is called what it is, with whose it is.
+    const std::string greeting = ctx.me ? "Hello, " + ctx.me->name.substr(0, ctx.me->name.find(' ')) : std::string("Home");
     ImGui::PushFont(ctx.phone ? ctx.fonts.heading : ctx.fonts.large);
-    ImGui::TextUnformatted(("Hello, " + name).c_str());
+    ImGui::TextUnformatted(greeting.c_str());
     ImGui::PopFont();
+    if (a11y::Mirror* mirror = a11y::current()) mirror->text(greeting);
+    if (!ctx.me && ctx.user) text_muted_wrapped("Signed in as %s", ctx.user->name.c_str());
     // Wrapped: a long trust name would run off a phone's edge.
     text_muted_wrapped("%s %d \xC2\xB7 %s", format_weekday_day_month(today).c_str(), civil(today).year, ctx.state.trust.name.c_str());
     ImGui::Spacing();

@@ -18,6 +18,8 @@ struct MyRotaScreen {
     int leave_kind = 0;
     Date leave_first, leave_last;
     bool availability_form = false;
+    bool calendar_form = false;     // the calendar subscription card
+    bool calendar_copied = false;   // its address was copied (says so)
     Date availability_date;
     int availability_from = 14, availability_to = 40;   // half-hour steps from midnight (07:00–20:00)
 };

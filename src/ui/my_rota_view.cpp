@@ -2,8 +2,8 @@
 // shift (cancel within the notice policy, offer a like-for-like swap), requests for leave,
 // availability for managers to see, and the calendar export.
 #include <algorithm>
-#include <chrono>
 
+#include "core/booking.hpp"
 #include "core/civil_time.hpp"
 #include "core/enum_names.hpp"
 #include "core/icalendar.hpp"
@@ -172,11 +172,12 @@ void month_calendar(ViewContext& ctx, MyRotaScreen& m, const Staff& me, Date fir
 void swap_candidates(ViewContext& ctx, const Shift& mine) {
     std::vector<const Shift*> found;
     int asked = 0;
+    const UtcMinutes now = ctx.commands.now();
     for (const Shift& s : ctx.state.shifts) {
         if (found.size() >= 6 || asked >= 60) break;
         // The same day onwards, someone else's, published or booked: then the core says whether the
         // swap would be allowed (like for like, no rule broken for either of them).
-        if (s.id == mine.id || s.assignee.empty() || s.assignee == mine.assignee || s.start.date < ctx.session.today ||
+        if (s.id == mine.id || s.assignee.empty() || s.assignee == mine.assignee || has_started(s, now) ||
             (s.status != ShiftStatus::Published && s.status != ShiftStatus::Booked) || s.type != mine.type)
             continue;
         ++asked;
@@ -191,7 +192,7 @@ void swap_candidates(ViewContext& ctx, const Shift& mine) {
     for (const Shift* s : found) {
         const Staff* who = ctx.state.find_staff(s->assignee);
         const Ward* w = ctx.state.find_ward(s->ward);
-        ImGui::TextWrapped("%s %s, %s, %s", ICON_USER, who ? who->name.c_str() : s->assignee.c_str(),
+        ImGui::TextWrapped("%s %s, %s, %s", ICON_USER, person_label(ctx.state, s->assignee).c_str(),
                            format_weekday_day_month(s->start.date).c_str(), w ? w->name.c_str() : s->ward.c_str());
         if (button(("Ask to swap##" + s->id).c_str(), ButtonKind::Secondary, touch(ctx)))
             ctx.commands.submit("request_swap", {{"shift", mine.id}, {"other_shift", s->id}},
@@ -201,9 +202,7 @@ void swap_candidates(ViewContext& ctx, const Shift& mine) {
 
 void picked_shift_actions(ViewContext& ctx, MyRotaScreen& m, const Shift& s) {
     draw_shift_card(ctx, s, s.source == ShiftSource::Bank, [&] {
-        const UtcMinutes now = london_to_utc({ctx.session.today, utc_to_london(std::chrono::duration_cast<std::chrono::minutes>(
-                                                   std::chrono::system_clock::now().time_since_epoch()).count()).minute});
-        const int64_t notice = london_to_utc(s.start) - now;
+        const int64_t notice = london_to_utc(s.start) - ctx.commands.now();
         if (notice <= 0) {
             ImGui::TextDisabled("This shift has started.");
             return;
@@ -242,16 +241,74 @@ void picked_shift_actions(ViewContext& ctx, MyRotaScreen& m, const Shift& s) {
     });
 }
 
+// A private address the person's calendar app follows (webcal: or https), so later changes reach
+// it; the server keeps only a hash of its secret, so the address is shown once, when made.
+void calendar_subscription(ViewContext& ctx, MyRotaScreen& m) {
+    begin_card("calendar-form");
+    card_title(ctx.fonts, ICON_CALENDAR_CHECK, "Subscribe in my calendar");
+    const CommandSink::CalendarLink& link = ctx.commands.calendar_link();
+    a11y::Mirror* mirror = a11y::current();
+    auto say = [&](const std::string& words, bool muted = true) {
+        if (muted) text_muted_wrapped("%s", words.c_str());
+        else ImGui::TextWrapped("%s", words.c_str());
+        if (mirror) mirror->text(words);
+    };
+    if (!link.available) {
+        say("Subscribing needs the trust's live server. On this copy, \"Add to my calendar (.ics)\" adds your shifts once.");
+    } else if (link.loading) {
+        say("Asking the server\xE2\x80\xA6");
+    } else if (!link.webcal.empty()) {
+        say("Add this private address to your calendar app (Apple, Google, Outlook: \"subscribe\" or \"from URL\"). "
+            "It follows your shifts; changes arrive within an hour. Anyone with the address sees your shifts: keep it to yourself.", false);
+        static char shown[512];
+        std::snprintf(shown, sizeof shown, "%s", link.webcal.c_str());
+        ImGui::SetNextItemWidth(-1);
+        if (mirror) mirror->next(a11y::Role::TextBox, "Calendar address");
+        text_field("##calendar-address", "", shown, sizeof shown, ImGuiInputTextFlags_ReadOnly);
+        if (button(ICON_CHECK "  Copy address", ButtonKind::Primary, touch(ctx))) {
+            ImGui::SetClipboardText(link.webcal.c_str());
+            m.calendar_copied = true;
+        }
+        if (!ctx.phone) ImGui::SameLine(0, 8);
+        if (button("Copy as https://", ButtonKind::Secondary, touch(ctx))) {
+            ImGui::SetClipboardText(link.https.c_str());   // for apps that do not take webcal:
+            m.calendar_copied = true;
+        }
+        if (m.calendar_copied) say("Copied.");
+    } else if (link.exists) {
+        say("You have a calendar address, made " + link.created.substr(0, 10) + ". It is shown only when it is made: make a new one "
+            "to copy it again (the old one then stops working).", false);
+    } else {
+        say("Get a private address your calendar app follows, so your shifts stay up to date there.", false);
+    }
+    if (!link.error.empty()) text_coloured(kRed, (ICON_BAN "  " + link.error).c_str());
+    if (link.available && !link.loading) {
+        if (!link.exists) {
+            if (button("Get my calendar address", ButtonKind::Primary, touch(ctx))) ctx.commands.make_calendar_link(), m.calendar_copied = false;
+        } else {
+            if (button("Make a new address", ButtonKind::Secondary, touch(ctx))) ctx.commands.make_calendar_link(), m.calendar_copied = false;
+            if (!ctx.phone) ImGui::SameLine(0, 8);
+            if (button("Turn off", ButtonKind::Quiet, touch(ctx))) ctx.commands.turn_off_calendar_link();
+        }
+    }
+    end_card();
+}
+
 void leave_form(ViewContext& ctx, MyRotaScreen& m, const Staff& me) {
     begin_card("leave-form");
     card_title(ctx.fonts, ICON_PLANE, "Request leave");
     const char* kinds[] = {"Annual", "Study", "Sick"};
     segmented("kind", kinds, 3, m.leave_kind, ctx.phone);
     const Date min = ctx.session.today - (m.leave_kind == 2 ? 7 : 0), max = ctx.session.today + 400;
+    // The days on a calendar (a tap for the first, a tap for the last), or a day at a time.
+    ImGui::TextDisabled("Tap the first day, then the last");
+    date_picker("leave-days", m.leave_first, &m.leave_last, min, max, ctx.session.today, ctx.phone);
     ImGui::TextDisabled("First day");
     if (date_stepper("first", m.leave_first, min, max, ctx.phone) && m.leave_last < m.leave_first) m.leave_last = m.leave_first;
     ImGui::TextDisabled("Last day");
     date_stepper("last", m.leave_last, m.leave_first, max, ctx.phone);
+    const int days = m.leave_last - m.leave_first + 1;
+    ImGui::TextUnformatted((date_range(m.leave_first, m.leave_last) + " \xC2\xB7 " + std::to_string(days) + (days == 1 ? " day" : " days")).c_str());
     if (m.leave_kind == 2) ImGui::TextDisabled("Sickness is recorded at once; your manager is told.");
     if (button("Send request", ButtonKind::Primary, touch(ctx, 160))) {
         static const char* json_kinds[] = {"annual", "study", "sick"};
@@ -281,6 +338,7 @@ void availability_form(ViewContext& ctx, MyRotaScreen& m) {
     begin_card("availability-form");
     card_title(ctx.fonts, ICON_CALENDAR_CHECK, "When I can work");
     ImGui::TextDisabled("Managers see this on their rota when they look for cover.");
+    date_picker("availability-day", m.availability_date, nullptr, ctx.session.today, ctx.session.today + 120, ctx.session.today, ctx.phone);
     date_stepper("day", m.availability_date, ctx.session.today, ctx.session.today + 120, ctx.phone);
     ImGui::SetNextItemWidth(120);
     ImGui::Combo("from", &m.availability_from, kTimes, 48);
@@ -360,10 +418,13 @@ void draw_my_rota_view(ViewContext& ctx, MyRotaScreen& m) {
     if (!ctx.phone) ImGui::SameLine(0, 8);
     // Calendar export: the person's shifts in their own calendar app (Google, Apple, Outlook).
     if (button(ICON_CALENDAR "  Add to my calendar (.ics)", ButtonKind::Secondary, touch(ctx, ctx.phone ? -1 : 0))) {
-        const auto now = std::chrono::duration_cast<std::chrono::minutes>(std::chrono::system_clock::now().time_since_epoch()).count();
-        offer_download("shiftbank-shifts.ics", "text/calendar", shifts_to_icalendar(ctx.state, me.id, now));
+        offer_download("shiftbank-shifts.ics", "text/calendar", shifts_to_icalendar(ctx.state, me.id, ctx.commands.now()));
     }
+    if (!ctx.phone) ImGui::SameLine(0, 8);
+    if (button(ICON_CALENDAR_CHECK "  Subscribe: stays up to date", ButtonKind::Secondary, touch(ctx, ctx.phone ? -1 : 0)))
+        m.calendar_form = !m.calendar_form;
     ImGui::Spacing();
+    if (m.calendar_form) calendar_subscription(ctx, m), ImGui::Spacing();
     if (m.leave_form) leave_form(ctx, m, me), ImGui::Spacing();
     if (m.availability_form) availability_form(ctx, m), ImGui::Spacing();
 

@@ -17,7 +17,7 @@ struct OpenShiftsScreen {
         std::string type;           // "" = every shift type
         int min_rate = 0;           // pence per hour
         int sort = 0;               // 0 by date, 1 highest rate first
-        bool bookable_only = false;
+        int show = 0;               // 0 every shift for my grade, 1 those I can book, 2 those I can't (and why)
         bool shown = false;         // the filter panel is open (phones fold it away)
         char search[64] = "";       // ward or site name
     } open;

@@ -101,13 +101,12 @@ void draw_approval_queue(ViewContext& ctx) {
     heading(ctx.fonts, (std::to_string(pending.size()) + (pending.size() == 1 ? " application" : " applications") + " to decide").c_str());
     for (const Application* a : pending) {
         const Shift& s = *ctx.state.find_shift(a->shift);
-        const Staff* who = ctx.state.find_staff(a->staff);
         // What approving would do, asked of the core: its rules' verdict for this applicant.
         const CommandResult verdict = ctx.commands.preview("approve_application", {{"application", a->id}});
         std::vector<Violation> concerns = verdict.blocks;
         concerns.insert(concerns.end(), verdict.warnings.begin(), verdict.warnings.end());
         const bool allowed = verdict.accepted();
-        const std::string name = who ? who->name + " (" + who->grade + ")" : a->staff;
+        const std::string name = person_label(ctx.state, a->staff);
         const std::string app_id = a->id;
         draw_shift_card(ctx, s, true, [&] {
             ImGui::PushFont(ctx.fonts.bold);
@@ -168,8 +167,7 @@ bool passes(const ViewContext& ctx, const OpenShiftsScreen& m, const Shift& s) {
 // The filter bar: on a phone it folds behind one "Filters" button showing how many are on.
 void filter_bar(ViewContext& ctx, OpenShiftsScreen& m) {
     OpenShiftsScreen::OpenFilters& f = m.open;
-    const int active = (f.range > 0) + !f.ward.empty() + !f.site.empty() + !f.type.empty() + (f.min_rate > 0) + (f.search[0] != 0) +
-                       f.bookable_only;
+    const int active = (f.range > 0) + !f.ward.empty() + !f.site.empty() + !f.type.empty() + (f.min_rate > 0) + (f.search[0] != 0);
     const float h = ctx.phone ? 44.0f : 30.0f;
     if (ctx.phone) {
         const std::string label = std::string(ICON_FILTER "  Filters") + (active ? " (" + std::to_string(active) + ")" : "") + "##filters";
@@ -222,10 +220,6 @@ void filter_bar(ViewContext& ctx, OpenShiftsScreen& m) {
     if (ImGui::Combo("##rate", &r, rate_names, 6)) f.min_rate = rates[r];
     ImGui::SetNextItemWidth(ctx.phone ? w : 260.0f);
     text_field("##search", ICON_SEARCH "  Ward or specialty", f.search, sizeof f.search);
-    if (ctx.session.role == Role::Clinician) {
-        ImGui::SameLine(0, 12);
-        ImGui::Checkbox("Only shifts I can book", &f.bookable_only);
-    }
     if (active) {
         ImGui::SameLine(0, 12);
         if (button(ICON_CLOSE "  Clear filters", ButtonKind::Quiet, ImVec2(0, h))) f = OpenShiftsScreen::OpenFilters{};
@@ -264,23 +258,25 @@ void manager_footer(ViewContext& ctx, OpenShiftsScreen& m, const Shift& s) {
 
 void draw_open_shifts_view(ViewContext& ctx, OpenShiftsScreen& m) {
     std::vector<const Shift*> open;
+    const UtcMinutes now = ctx.commands.now();
     for (const Shift& s : ctx.state.shifts)
-        if (s.status == ShiftStatus::Open && s.start.date >= ctx.session.today) open.push_back(&s);
+        if (s.status == ShiftStatus::Open && !has_started(s, now)) open.push_back(&s);   // the rest can no longer be booked
     const bool personal = ctx.session.role == Role::Clinician && ctx.me;
     std::vector<const Shift*> list;
-    int can_book = 0, eligible = 0;
+    int can_book = 0, relevant = 0;
     std::vector<char> allowed;
     for (const Shift* s : open) {
-        if (personal && !eligible_for(*ctx.me, *s)) continue;   // group, grade, skills, documents in date
+        if (personal && !matches_requirements(*ctx.me, *s)) continue;   // another group, grade or skill
         bool ok = true;
         if (personal) {
             // Hundreds of open shifts are sorted and filtered by this every frame: the prepared rules
             // engine answers for the core's own booking candidate; each card's button asks preview().
-            ok = ctx.rules.engine->check_candidate(booked_candidate(*s, ctx.me->id), ctx.me->id, false).allowed;
-            ++eligible;
+            ok = eligible_for(*ctx.me, *s) &&
+                 ctx.rules.engine->check_candidate(booked_candidate(*s, ctx.me->id), ctx.me->id, false).allowed;
+            ++relevant;
             can_book += ok;
         }
-        if (!passes(ctx, m, *s) || (personal && m.open.bookable_only && !ok)) continue;
+        if (!passes(ctx, m, *s) || (personal && ((m.open.show == 1 && !ok) || (m.open.show == 2 && ok)))) continue;
         list.push_back(s);
         allowed.push_back(ok);
     }
@@ -300,8 +296,13 @@ void draw_open_shifts_view(ViewContext& ctx, OpenShiftsScreen& m) {
     draw_approval_queue(ctx);
     if (!ctx.phone) heading(ctx.fonts, "Open shifts");
     if (personal) {
-        text_muted_wrapped("%d shifts you can book \xC2\xB7 %d you can't (%s, %s; %zu open in the trust)", can_book,
-                           eligible - can_book, std::string(display_name(ctx.me->group)).c_str(), ctx.me->grade.c_str(), open.size());
+        text_muted_wrapped("Open shifts for a %s, %s: %d of the %zu open in the trust", std::string(display_name(ctx.me->group)).c_str(),
+                           ctx.me->grade.c_str(), relevant, open.size());
+        // Those this person cannot book are one tap away, each with its reason, not past a limit.
+        const std::string all = "All (" + std::to_string(relevant) + ")", yes = "Can book (" + std::to_string(can_book) + ")",
+                          no = "Can't book (" + std::to_string(relevant - can_book) + ")" + (relevant > can_book ? ", see why" : "");
+        const char* shows[] = {all.c_str(), yes.c_str(), no.c_str()};
+        segmented("show", shows, 3, m.open.show, ctx.phone);
     } else {
         text_muted_wrapped("%zu vacancies posted to the staff bank from today", open.size());
     }
@@ -323,8 +324,29 @@ void draw_open_shifts_view(ViewContext& ctx, OpenShiftsScreen& m) {
     ImGui::Spacing();
     if (list.empty()) {
         begin_card("empty");
-        ImGui::TextWrapped(open.empty() ? "No open shifts right now. New vacancies appear here as soon as a ward posts them."
-                                        : "No open shift matches these filters. Clear a filter to see more.");
+        ImGui::PushTextWrapPos(0);
+        std::string why;   // an empty list says why it is empty, in the person's terms
+        const ComplianceDocument* expired = personal ? expired_document(*ctx.me, ctx.session.today) : nullptr;
+        if (open.empty()) why = "No open shifts right now. New vacancies appear here as soon as a ward posts them.";
+        else if (personal && relevant == 0)
+            why = "None of the " + std::to_string(open.size()) + " open shifts is for a " + std::string(display_name(ctx.me->group)) + " at " +
+                  ctx.me->grade + ". New ones appear here as soon as a ward posts them.";
+        else if (personal && can_book == 0 && expired)
+            why = "You can't book any of the " + std::to_string(relevant) + " open shifts for you: your " + std::string(document_name(expired->kind)) +
+                  " expired on " + format_day_month(expired->expires) + " " + std::to_string(civil(expired->expires).year) +
+                  ". The bank office can renew it.";
+        else if (personal && m.open.show == 2 && can_book == relevant)
+            why = "You can book every one of the " + std::to_string(relevant) + " open shifts for you.";
+        else if (personal && m.open.show == 1 && can_book == 0)
+            why = "You can't book any of the " + std::to_string(relevant) + " open shifts for you: each one would break a rule. "
+                  "\"Can't book\" shows which, and why.";
+        else why = "No open shift matches these filters. Clear a filter to see more.";
+        ImGui::TextUnformatted(why.c_str());
+        if (a11y::Mirror* mirror = a11y::current()) mirror->text(why);
+        ImGui::PopTextWrapPos();
+        if (personal && relevant > can_book && m.open.show != 2 &&
+            button(("See why (" + std::to_string(relevant - can_book) + ")").c_str(), ButtonKind::Secondary))
+            m.open.show = 2;
         end_card();
         return;
     }

@@ -73,14 +73,19 @@ std::string verdict_words(const ViewContext& ctx, const Shift& moving, const Dro
     return out + "Allowed.";
 }
 
+// "Moved Grace Nowak's Late from Mon 30 Nov to Wed 2 Dec", "Moved the vacant Early (Tue 1 Dec) to
+// Daniel Müller", "Moved Grace Nowak's Night (Tue 1 Dec) to vacant, Thu 3 Dec": whose, what, where.
 std::string describe_move(const State& state, const Shift& from, const Shift& to) {
-    auto who = [&](const std::string& id) {
+    auto name = [&](const std::string& id) {
         const Staff* p = state.find_staff(id);
-        return id.empty() ? std::string("vacant") : p ? p->name : id;
+        return p ? p->name : id;
     };
-    std::string out = "Moved " + shift_label(from, state) + " (" + format_weekday_day_month(from.start.date) + ")";
-    if (from.assignee != to.assignee) out += " from " + who(from.assignee) + " to " + who(to.assignee);
-    if (from.start.date != to.start.date) out += " to " + format_weekday_day_month(to.start.date);
+    std::string out = "Moved " + (from.assignee.empty() ? "the vacant " + shift_label(from, state)
+                                                        : name(from.assignee) + "'s " + shift_label(from, state));
+    const std::string was = format_weekday_day_month(from.start.date), now = format_weekday_day_month(to.start.date);
+    if (from.assignee == to.assignee) return out + " from " + was + " to " + now;
+    out += " (" + was + ") to " + (to.assignee.empty() ? std::string("vacant") : name(to.assignee));
+    if (from.start.date != to.start.date) out += ", " + now;
     return out;
 }
 

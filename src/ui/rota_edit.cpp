@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/booking.hpp"
 #include "core/civil_time.hpp"
 #include "core/data_format.hpp"
 #include "core/permissions.hpp"
@@ -90,7 +91,7 @@ void draw_chip_menu(ViewContext& ctx, RotaScreen& m, const Shift& s) {
     if (choice(ICON_ARROWS "  Move to\xE2\x80\xA6")) open_move_to(m, s);
     if (!s.assignee.empty() && choice(ICON_USER "  Unassign (make vacant)"))
         ctx.commands.submit("unassign", {{"shift", s.id}}, "Unassigned " + what);
-    if (s.assignee.empty() && s.status != ShiftStatus::Open && choice(ICON_INBOX "  Post to the bank"))
+    if (postable(s, ctx.commands.now()) && choice(ICON_INBOX "  Post to the bank"))
         ctx.commands.submit("post_to_bank", {{"shifts", {s.id}}}, "Posted " + what + " to the bank");
     if (s.status == ShiftStatus::Draft && choice(ICON_CHECK "  Publish"))
         ctx.commands.submit("publish", {{"shifts", {s.id}}}, "Published " + what);
@@ -294,13 +295,14 @@ void copy_week(ViewContext& ctx, const std::vector<const Shift*>& week) {
 bool draw_rota_actions(ViewContext& ctx, const RotaScreen& rota, const Ward& ward, Date first, int days, bool may_wrap) {
     std::vector<std::string> drafts, vacant;
     std::vector<const Shift*> first_week;
+    const UtcMinutes now = ctx.commands.now();
     for (const Shift& s : ctx.state.shifts) {
         const bool in_scope = ward.id == "*" ? ctx.user && manages_ward(*ctx.user, s.ward)
                                              : s.ward == ward.id;
         if (!in_scope || s.start.date < first || s.start.date >= first + days) continue;
         if (s.start.date < first + 7 && s.status != ShiftStatus::Cancelled) first_week.push_back(&s);
         if (s.status == ShiftStatus::Draft) drafts.push_back(s.id);
-        if (s.assignee.empty() && (s.status == ShiftStatus::Draft || s.status == ShiftStatus::Published)) vacant.push_back(s.id);
+        if (postable(s, now)) vacant.push_back(s.id);
     }
     // Post the selected vacancies if some are selected, else every vacancy in view.
     std::vector<std::string> to_post;

@@ -24,6 +24,17 @@ namespace sb::ui {
 using namespace colour;
 
 namespace {
+// The person's leave on that day, if any.
+const Leave* leave_on(const RotaIndex& ix, const std::string& staff, int day) {
+    if (staff.empty()) return nullptr;
+    const auto it = ix.leave.find(staff);
+    return it == ix.leave.end() ? nullptr : it->second[size_t(day)];
+}
+
+const char* leave_words(const Leave& l) {
+    return l.kind == LeaveKind::Annual ? "Annual leave" : l.kind == LeaveKind::Study ? "Study leave" : "Sick";
+}
+
 // Leave as a hatched band with its kind in words (requested leave paler, with a question mark);
 // availability as a thin green line with the hours, so managers filling gaps see who can work.
 void draw_leave_and_availability(const RotaIndex& ix, const std::string& staff, int day, ImVec2 a, ImVec2 b, const Fonts& fonts) {
@@ -38,7 +49,7 @@ void draw_leave_and_availability(const RotaIndex& ix, const std::string& staff, 
         dl->PushClipRect(p, q, true);
         for (float x = p.x - (q.y - p.y); x < q.x; x += 7)
             dl->AddLine(ImVec2(x, q.y), ImVec2(x + (q.y - p.y), p.y), approved ? rgb(0xC9D0D4) : rgb(0xDDE2E5), 1.0f);
-        const char* kind = l.kind == LeaveKind::Annual ? "Annual leave" : l.kind == LeaveKind::Study ? "Study leave" : "Sick";
+        const char* kind = leave_words(l);
         const std::string text = approved ? kind : std::string(kind) + "?";
         const ImVec2 ts = fonts.small->CalcTextSizeA(small, FLT_MAX, 0, text.c_str());
         dl->AddText(fonts.small, small, ImVec2((p.x + q.x - ts.x) * 0.5f, (p.y + q.y - ts.y) * 0.5f), kSecondaryText, text.c_str());
@@ -56,6 +67,21 @@ void draw_leave_and_availability(const RotaIndex& ix, const std::string& staff, 
 }
 
 // A cell's shifts in words, for a screen reader: "Late 13:30–21:30, Ward 7, booked"; "empty".
+// Leave on a day that also has shifts is drawn over them, as a band across the cell's foot, so it
+// is never hidden under the chips; approved leave there is a conflict and says so.
+void draw_leave_over_chips(const Leave& l, ImVec2 a, ImVec2 b, const Fonts& fonts) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float small = fonts.small->FontSize * ImGui::GetIO().FontGlobalScale;
+    const bool approved = l.status == RequestStatus::Approved;
+    const ImVec2 p(a.x + 3, b.y - small - 7), q(b.x - 3, b.y - 3);
+    dl->AddRectFilled(p, q, approved ? kLeaveFill : kLeaveRequestedFill, 3);
+    dl->AddRect(p, q, approved ? kRed : kSecondaryText, 3, 0, 1.5f);
+    const std::string text = std::string(approved ? ICON_WARNING " " : "") + leave_words(l) + (approved ? "" : "?");
+    dl->PushClipRect(p, q, true);
+    dl->AddText(fonts.small, small, ImVec2(p.x + 4, p.y + 1), approved ? kRefusalText : kSecondaryText, text.c_str());
+    dl->PopClipRect();
+}
+
 std::string cell_words(const State& state, const std::vector<const Shift*>& shifts) {
     if (shifts.empty()) return "empty";
     std::string out;
@@ -120,6 +146,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
     DropVerdict drop;
     std::string drop_staff;
     bool dropped = false;
+    bool over_cell = false;   // the pointer is over a cell a dragged shift could be dropped on
     m.cells.clear();
 
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(3, 3));
@@ -316,6 +343,7 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         if (hovered && by_keyboard && m.move_target != std::make_pair(r, day))
                             m.move_words = verdict_words(ctx, *dragged, *verdict, staff), m.move_target = {r, day};
                         if (hovered && !by_keyboard) {
+                            over_cell = true;
                             drop_tooltip(ctx, *verdict);
                             if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) drop = *verdict, drop_staff = staff, dropped = true;
                         }
@@ -326,17 +354,17 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         drop = *verdict, drop_staff = staff, dropped = true;
                     };
                     if (shifts.empty()) {
-                        // An empty cell: double-click or right-click adds a shift from a template; so do
+                        // An empty cell: a click or right-click adds a shift from a template; so do
                         // Enter on it and, on a touch screen, a tap.
                         if (with_items) {
                             ImGui::PushID(r * 64 + d);   // unique per row and day (a rota shows at most 28 days)
                             if (mirror) mirror->next(a11y::Role::Button, "empty");
                             const bool pressed = ImGui::InvisibleButton("##empty", ImVec2(day_w, row_h - 6));
                             const bool by_nav = pressed && g.NavActivateDownId == ImGui::GetItemID();
-                            const bool tapped = pressed && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen;
+                            // A click (not the end of a rubber band), a tap, Enter or a right-click: its menu.
+                            const bool clicked = pressed && !m.banding && !ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift;
                             if (by_keyboard && pressed) put_here();
-                            else if (by_nav || tapped || (ImGui::IsItemHovered() && (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) ||
-                                                                                     ImGui::IsMouseClicked(ImGuiMouseButton_Right))))
+                            else if (by_nav || clicked || (ImGui::IsItemHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Right)))
                                 open_cell_menu(ctx, m, staff, day);
                             // Dragging from an empty cell draws a rubber band that selects shifts.
                             if (ImGui::IsItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6) &&
@@ -358,7 +386,12 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                         ImGui::PushID(sh.id.c_str());
                         const bool in_hand = by_keyboard && is_dragged;
                         if (mirror) {
-                            mirror->next(a11y::Role::Button, cell_words(state, {&sh}) + (in_hand ? ", picked up" : ""));
+                            const bool marked = std::find(m.marked.begin(), m.marked.end(), sh.id) != m.marked.end();
+                            const Leave* l = leave_on(ix, staff, first_day + d);
+                            const std::string on_leave = !l ? "" : l->status == RequestStatus::Approved ? std::string(", on ") + leave_words(*l) + " that day"
+                                                                                                       : std::string(", ") + leave_words(*l) + " asked for that day";
+                            mirror->next(a11y::Role::Button, cell_words(state, {&sh}) + on_leave + (in_hand ? ", picked up" : "") +
+                                                                 (marked ? (m.marked_warnings ? ", has a warning" : ", breaks a rule") : ""));
                             mirror->next_words_width(shift_chip_words_width(sh, state.find_shift_type(sh.type), ctx.fonts));
                         }
                         const bool pressed = ImGui::InvisibleButton("##chip", ImVec2(b.x - a.x, b.y - a.y));
@@ -379,12 +412,12 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                             m.move_words = "Picked up " + shift_label(sh, state) + " " + format_weekday_day_month(sh.start.date) +
                                            ". Arrow keys choose where it goes, Enter puts it there, Escape cancels.";
                         }
-                        // The shift's menu: right-click, the menu key or Shift+F10, or a tap on a touch screen
-                        // (where a long press picks it up).
+                        // The shift's menu: a click or a tap (a drag or a long press picks it up instead),
+                        // right-click, the menu key or Shift+F10. Ctrl- or Shift-click selects instead.
                         if (can_edit && !dragged &&
                             ((ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Menu) ||
                                                          (ImGui::GetIO().KeyShift && ImGui::IsKeyPressed(ImGuiKey_F10)))) ||
-                             (pressed && !by_nav && ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen)))
+                             (pressed && !by_nav && !ImGui::GetIO().KeyCtrl && !ImGui::GetIO().KeyShift)))
                             ImGui::OpenPopup("chip_menu");
                         // Pick up: a mouse drag of a few pixels, or on a touch screen a long press first,
                         // so that a finger moving across the grid does not grab shifts by accident.
@@ -403,9 +436,15 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
                             sel = std::find(m.selected.begin(), m.selected.end(), sh.id);
                         }
                         if (sel != m.selected.end()) ImGui::GetWindowDrawList()->AddRect(a, b, kBrightBlue, 4, 0, 2.5f);
+                        // Behind the breach (or warning) count just clicked: outlined, and marked so in words.
+                        if (std::find(m.marked.begin(), m.marked.end(), sh.id) != m.marked.end()) {
+                            const ImU32 ring = m.marked_warnings ? kAmberText : kRed;
+                            ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - 1, a.y - 1), ImVec2(b.x + 1, b.y + 1), ring, 5, 0, 3.0f);
+                        }
                         if (can_edit && !dragged) draw_chip_menu(ctx, m, sh);
                         ImGui::PopID();
                     }
+                    if (const Leave* l = leave_on(ix, staff, first_day + d)) draw_leave_over_chips(*l, cell_min, cell_max, ctx.fonts);
                     if (mirror && with_items) mirror->end_cell();
                 }
                 if (mirror) mirror->end_row();
@@ -429,6 +468,12 @@ void draw_rota_grid(ViewContext& ctx, RotaScreen& m, int first_day, int day_coun
         ImDrawList* fg = ImGui::GetForegroundDrawList();
         fg->AddRectFilled(ImVec2(a.x + 2, a.y + 3), ImVec2(a.x + day_w + 2, a.y + row_h - 3), IM_COL32(0, 0, 0, 40), 4);
         draw_shift_chip(fg, a, ImVec2(a.x + day_w, a.y + row_h - 6), *dragged, state.find_shift_type(dragged->type), ctx.fonts);
+        // Off the grid's days (the names, the headers, outside it) it cannot land: said at the pointer.
+        if (!over_cell) {
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(ICON_BAN "  Not here: drop it on a person's day, or press Escape");
+            ImGui::EndTooltip();
+        }
         if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
             m.drag = {};
             if (dropped) drop_shift(ctx, m, *dragged, drop, drop_staff);

@@ -96,6 +96,10 @@ struct RotaScreen {
     std::string grade_filter;      // "" = all grades
     std::string index_filter_key;  // the filters the index was built with
     std::vector<std::string> selected;   // shift ids picked with Ctrl/Shift-click
+    // The shifts behind "N breaches" (or "N warnings"), outlined in red (amber) once it is clicked;
+    // clicked again, the outline goes.
+    std::vector<std::string> marked;
+    bool marked_warnings = false;
     std::vector<std::string> collapsed;  // group keys whose rows are hidden
     bool banding = false;                // a rubber-band selection is being drawn
     // The right-click / double-click menu of a cell, and the shift being edited.

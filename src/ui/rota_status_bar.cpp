@@ -1,5 +1,5 @@
 // Under the rota: the counts a manager scans first (staff, vacant, in the bank, agency), links to the
-// first breach and warning, undo, and the history.
+// first breach and warning, and the history.
 #include <unordered_map>
 
 #include "ui/icons.hpp"
@@ -63,33 +63,39 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
     ImGui::TextDisabled("%s", sources);
     // A phone's line holds the counts; breaches, warnings, undo and the history go on a second one.
     bool first_link = true;
-    auto link = [&](const char* icon, int n, const char* one, const char* many, ImU32 colour, const std::string& target) {
+    // Clicked, a count outlines the shifts behind it on the grid and scrolls to the first person.
+    auto mark = [&](Severity severity) {
+        std::vector<std::string> ids;
+        for (const Violation& v : ctx.rules.violations)
+            if (v.severity == severity) ids.insert(ids.end(), v.shifts.begin(), v.shifts.end());
+        const bool warnings = severity == Severity::Warn;
+        if (!m.marked.empty() && m.marked_warnings == warnings) m.marked.clear();   // a second click: outline off
+        else m.marked = std::move(ids), m.marked_warnings = warnings;
+    };
+    auto link = [&](const char* icon, int n, const char* one, const char* many, ImU32 colour, const std::string& target, Severity severity) {
         if (!(ctx.phone && first_link)) ImGui::SameLine(0, 18);
         first_link = false;
         char label[64];
         std::snprintf(label, sizeof label, "%s %d %s", icon, n, n == 1 ? one : many);
         ImGui::PushStyleColor(ImGuiCol_Text, n ? colour : kMidGrey);
-        if (ImGui::Selectable(label, false, ImGuiSelectableFlags_None, ImVec2(std::max(24.0f, ImGui::CalcTextSize(label).x), target_h)) &&
-            !target.empty())
+        const bool on = !m.marked.empty() && m.marked_warnings == (severity == Severity::Warn);
+        if (ImGui::Selectable(label, on, ImGuiSelectableFlags_None, ImVec2(std::max(24.0f, ImGui::CalcTextSize(label).x), target_h)) &&
+            !target.empty()) {
             m.scroll_to_staff = target;
+            mark(severity);
+        }
         ImGui::PopStyleColor();
-        if (n && ImGui::IsItemHovered()) ImGui::SetTooltip("Show the first one");
+        if (n && ImGui::IsItemHovered()) ImGui::SetTooltip(on ? "Hide the outlines" : "Outline them on the rota and show the first");
     };
-    link(ICON_BAN, breaches, "breach", "breaches", kRed, first_breach);
-    link(ICON_WARNING, warnings, "warning", "warnings", kAmberText, first_warning);
-    // Undo (Ctrl+Z) as a button too, naming what it would undo; and the history beside the grid.
+    link(ICON_BAN, breaches, "breach", "breaches", kRed, first_breach, Severity::Block);
+    link(ICON_WARNING, warnings, "warning", "warnings", kAmberText, first_warning, Severity::Warn);
+    // The history beside the grid (Undo and Redo are in the toolbar above).
     const float right = ImGui::GetWindowContentRegionMax().x;
     const char* history = m.audit_open ? ICON_CLOCK "  Hide history" : ICON_CLOCK "  History";
-    const std::string undo = ctx.commands.can_undo() ? std::string(ICON_UNDO "  Undo") : std::string();
-    const float w = ImGui::CalcTextSize(history).x + (undo.empty() ? 0 : ImGui::CalcTextSize(undo.c_str()).x + 28) + 24;
+    const float w = ImGui::CalcTextSize(history).x + 24;
     // On the same line at the right if it fits after the counts; on a narrow phone, a line of its own.
     const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX();
     if (used + 18 + w <= right) ImGui::SameLine(right - w);
-    if (!undo.empty()) {
-        if (small_button((undo + "##undo").c_str())) ctx.commands.undo();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Undo your last change (Ctrl+Z)");
-        ImGui::SameLine(0, 12);
-    }
     if (small_button(history)) m.audit_open = !m.audit_open;
 }
 

@@ -9,6 +9,7 @@
 #include "core/enum_names.hpp"
 #include "core/permissions.hpp"
 #include "core/reports.hpp"
+#include "ui/access_mirror.hpp"
 #include "ui/icons.hpp"
 #include "ui/rota_drag.hpp"
 #include "ui/rota_edit.hpp"
@@ -20,6 +21,27 @@ namespace sb::ui {
 using namespace colour;
 
 namespace {
+// Undo and Redo, always in the same place (greyed when there is nothing), each naming what it would do.
+void undo_redo_buttons(ViewContext& ctx) {
+    const float w = std::max(ImGui::GetFrameHeight() + 8, ctx.phone ? 44.0f : 0.0f);
+    flow_next(w * 2 + 4);
+    a11y::Mirror* mirror = a11y::current();
+    const std::string& undo = ctx.commands.undo_description(), &redo = ctx.commands.redo_description();
+    ImGui::BeginDisabled(!ctx.commands.can_undo());
+    if (mirror) mirror->next(a11y::Role::Button, undo.empty() ? "Undo" : "Undo: " + undo);
+    if (button(ICON_UNDO "##undo-toolbar", ButtonKind::Secondary, ImVec2(w, 0))) ctx.commands.undo();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", undo.empty() ? "Nothing to undo" : ("Undo: " + undo + " (Ctrl+Z)").c_str());
+    ImGui::SameLine(0, 4);
+    ImGui::BeginDisabled(!ctx.commands.can_redo());
+    if (mirror) mirror->next(a11y::Role::Button, redo.empty() ? "Redo" : "Redo: " + redo);
+    if (button(ICON_REDO "##redo-toolbar", ButtonKind::Secondary, ImVec2(w, 0))) ctx.commands.redo();
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("%s", redo.empty() ? "Nothing to redo" : ("Redo: " + redo + " (Ctrl+Shift+Z)").c_str());
+}
+
 void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first, Date last, bool can_edit) {
     heading(ctx.fonts, ward.name.c_str());
     if (!ctx.phone) ImGui::SameLine(0, 24);
@@ -31,16 +53,32 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
         ImGui::EndCombo();
     }
     if (!ctx.phone) ImGui::SameLine();
+    // Earlier / the dates / later, then Today: the dates take the width of the widest range, so the
+    // arrows stay where they are as the dates change and a second click lands on the same arrow.
     const int max_offset = std::max(0, ctx.state.period_days / 7 - m.rota_weeks);
+    a11y::Mirror* mirror = a11y::current();
     ImGui::BeginDisabled(m.rota_week_offset <= 0);
-    if (button(ICON_CHEVRON_LEFT "##prev", ButtonKind::Secondary)) --m.rota_week_offset;
+    if (mirror) mirror->next(a11y::Role::Button, "Earlier weeks");
+    if (button(ICON_CHEVRON_LEFT "##prev", ButtonKind::Secondary, ImVec2(ctx.phone ? 44 : 0, 0))) --m.rota_week_offset;
     ImGui::EndDisabled();
     ImGui::SameLine(0, 6);
+    const std::string range = date_range(first, last);
+    const float dates_x = ImGui::GetCursorPosX(), dates_w = widest_date_range_width();
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(date_range(first, last).c_str());
-    ImGui::SameLine(0, 6);
+    ImGui::SetCursorPosX(dates_x + (dates_w - ImGui::CalcTextSize(range.c_str()).x) * 0.5f);
+    ImGui::TextUnformatted(range.c_str());
+    ImGui::SameLine(dates_x + dates_w + 6);
     ImGui::BeginDisabled(m.rota_week_offset >= max_offset);
-    if (button(ICON_CHEVRON_RIGHT "##next", ButtonKind::Secondary)) ++m.rota_week_offset;
+    if (mirror) mirror->next(a11y::Role::Button, "Later weeks");
+    if (button(ICON_CHEVRON_RIGHT "##next", ButtonKind::Secondary, ImVec2(ctx.phone ? 44 : 0, 0))) ++m.rota_week_offset;
+    ImGui::EndDisabled();
+    // Today: the week holding today first (disabled when it is already in view, or not in the rota).
+    const int today_day = ctx.session.today - ctx.state.period_start;
+    const int today_offset = std::clamp(today_day / 7, 0, max_offset);
+    const bool today_in_view = today_day >= m.rota_week_offset * 7 && today_day < (m.rota_week_offset + m.rota_weeks) * 7;
+    ImGui::SameLine(0, 6);
+    ImGui::BeginDisabled(today_in_view || today_day < 0 || today_day >= ctx.state.period_days);
+    if (button("Today", ButtonKind::Secondary)) m.rota_week_offset = today_offset;
     ImGui::EndDisabled();
     const char* weeks_label[] = {"1 week", "2 weeks", "4 weeks"};
     const int weeks_value[] = {1, 2, 4};
@@ -54,6 +92,7 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
         ImGui::EndCombo();
     }
     m.rota_week_offset = std::clamp(m.rota_week_offset, 0, std::max(0, ctx.state.period_days / 7 - m.rota_weeks));
+    if (can_edit) undo_redo_buttons(ctx);
     const bool with_actions = can_edit && !ctx.phone;
     const bool actions_drawn = with_actions && draw_rota_actions(ctx, m, ward, first, last - first + 1, false);
     // Filters: a name search and the staff group.

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/enum_names.hpp"
+#include "imgui_internal.h"
 #include "ui/app.hpp"
 #include "ui/downloads.hpp"
 #include "ui/icons.hpp"
@@ -53,6 +54,14 @@ void App::draw_sign_in(const ViewContext& ctx) {
     mirror_.next(a11y::Role::TextBox, "Username");
     mirror_.next_buffer(sign_in_.username, sizeof sign_in_.username);
     text_field("##username", "e.g. sophie.chen", sign_in_.username, sizeof sign_in_.username);
+    if (sign_in_.focus_username) {
+        // The focus starts in Username (a screen reader is there too; a phone's keyboard waits for a tap).
+        ImGui::FocusWindow(ImGui::GetCurrentWindow());
+        ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+        ImGui::GetCurrentContext()->NavDisableHighlight = false;
+        if (!ctx.phone) ImGui::ActivateItemByID(ImGui::GetItemID());
+        sign_in_.focus_username = false;
+    }
     ImGui::TextUnformatted("Password");
     ImGui::SetNextItemWidth(field_w);
     mirror_.next(a11y::Role::Password, "Password");

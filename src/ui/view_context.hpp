@@ -77,10 +77,28 @@ public:
     };
     virtual const AuditListing& audit(const AuditFilter& filter) = 0;
     virtual void export_audit(const AuditFilter& filter) = 0;   // a CSV download
+    // The person's private calendar subscription (the server keeps only a hash of its secret, so
+    // the address is known here only just after it is made). Asked every frame; fetched once.
+    struct CalendarLink {
+        bool available = false;    // a live server to ask (not a static copy, not offline)
+        bool loading = false;
+        bool exists = false;
+        std::string https, webcal;   // known just after it is made
+        std::string created;         // when, "2026-12-03T07:56:12Z"
+        std::string error;
+    };
+    virtual const CalendarLink& calendar_link() = 0;
+    virtual void make_calendar_link() = 0;        // a new one; the old address stops working
+    virtual void turn_off_calendar_link() = 0;
     virtual bool undo() = 0;
     virtual bool redo() = 0;
     virtual bool can_undo() const = 0;
     virtual bool can_redo() const = 0;
+    // What Undo and Redo would take back or do again, in the words of the change ("" if nothing).
+    virtual const std::string& undo_description() const = 0;
+    virtual const std::string& redo_description() const = 0;
+    // The clock commands are stamped with (UTC minutes): what a core question about time is asked with.
+    virtual UtcMinutes now() const = 0;
 };
 
 struct ViewContext {

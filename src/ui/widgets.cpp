@@ -198,6 +198,23 @@ std::string date_range(Date first, Date last) {
     return left + " \xE2\x80\x93 " + std::to_string(b.day) + " " + month_short(b.month) + " " + std::to_string(b.year);
 }
 
+std::string person_label(const State& state, const std::string& staff) {
+    const Staff* p = state.find_staff(staff);
+    if (!p) return staff;
+    std::string out = p->name + " \xC2\xB7 " + std::string(display_name(p->group));
+    if (!p->grade.empty()) out += ", " + p->grade;
+    if (const Ward* w = p->wards.empty() ? nullptr : state.find_ward(p->wards.front())) out += " \xC2\xB7 " + w->name;
+    return out;
+}
+
+float widest_date_range_width() {
+    // Two years shown (a range across New Year) with the widest month and digits.
+    float month = 0;
+    for (int i = 1; i <= 12; ++i) month = std::max(month, ImGui::CalcTextSize(month_short(i)).x);
+    const float digit = ImGui::CalcTextSize("0").x;   // Inter's figures are tabular: one width
+    return ImGui::CalcTextSize(" \xE2\x80\x93   ").x + 2 * (month + 8 * digit);
+}
+
 void limit_bar(const Fonts& fonts, const char* label, int64_t minutes, int64_t limit, float width) {
     const double share = limit > 0 ? double(minutes) / double(limit) : 0.0;
     const bool over = minutes > limit, near = !over && share > 0.85;
@@ -255,14 +272,98 @@ bool date_stepper(const char* id, Date& date, Date min, Date max, bool phone) {
     ImGui::EndDisabled();
     ImGui::SameLine(0, 6);
     const std::string label = format_weekday_day_month(date) + " " + std::to_string(civil(date).year);
+    // The date in a slot as wide as the widest date, so the next arrow stays under the finger.
+    float weekday = 0, month = 0;
+    for (int i = 0; i < 7; ++i) weekday = std::max(weekday, ImGui::CalcTextSize(weekday_short(Date{i})).x);
+    for (int i = 1; i <= 12; ++i) month = std::max(month, ImGui::CalcTextSize(month_short(i)).x);
+    const float slot = weekday + month + ImGui::CalcTextSize(" 00  0000").x;
+    const float x = ImGui::GetCursorPosX();
     ImGui::AlignTextToFramePadding();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (size.y - ImGui::GetFrameHeight()) * 0.5f);
+    ImGui::SetCursorPosX(x + (slot - ImGui::CalcTextSize(label.c_str()).x) * 0.5f);
     ImGui::TextUnformatted(label.c_str());
-    ImGui::SameLine(0, 6);
+    ImGui::SameLine(x + slot + 6);
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (size.y - ImGui::GetFrameHeight()) * 0.5f);
     ImGui::BeginDisabled(date >= max);
     if (button(ICON_CHEVRON_RIGHT, ButtonKind::Secondary, size)) date = date + 1, changed = true;
     ImGui::EndDisabled();
+    ImGui::PopID();
+    return changed;
+}
+
+bool date_picker(const char* id, Date& first, Date* last, Date min, Date max, Date today, bool phone) {
+    ImGui::PushID(id);
+    // Which month is shown and whether the next tap ends a range: kept by ImGui per picker.
+    ImGuiStorage* store = ImGui::GetStateStorage();
+    const ImGuiID month_key = ImGui::GetID("month"), stage_key = ImGui::GetID("stage");
+    const YearMonthDay shown_at = civil(first);
+    int months = store->GetInt(month_key, shown_at.year * 12 + shown_at.month - 1);
+    bool ending = store->GetBool(stage_key, false);
+    const int year = months / 12, month = months % 12 + 1;
+    const float cell = phone ? 44.0f : 32.0f, gap = 2.0f;
+    a11y::Mirror* mirror = a11y::current();
+    // The month, between its arrows.
+    if (mirror) mirror->next(a11y::Role::Button, "Previous month");
+    if (button(ICON_CHEVRON_LEFT "##prev-month", ButtonKind::Quiet, ImVec2(cell, cell))) --months;
+    ImGui::SameLine(0, gap);
+    const std::string title = std::string(month_name(month)) + " " + std::to_string(year);
+    const float title_w = cell * 5 + gap * 4;
+    const float tx = ImGui::GetCursorPosX();
+    ImGui::AlignTextToFramePadding();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (cell - ImGui::GetFrameHeight()) * 0.5f);
+    ImGui::SetCursorPosX(tx + (title_w - ImGui::CalcTextSize(title.c_str()).x) * 0.5f);
+    ImGui::TextUnformatted(title.c_str());
+    if (mirror) mirror->heading(4, title);
+    ImGui::SameLine(tx + title_w + gap);
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - (cell - ImGui::GetFrameHeight()) * 0.5f);
+    if (mirror) mirror->next(a11y::Role::Button, "Next month");
+    if (button(ICON_CHEVRON_RIGHT "##next-month", ButtonKind::Quiet, ImVec2(cell, cell))) ++months;
+    // Weekday initials, then the days from the Monday on or before the 1st.
+    static const char* initials[] = {"Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"};
+    for (int i = 0; i < 7; ++i) {
+        if (i) ImGui::SameLine(0, gap);
+        const float x = ImGui::GetCursorPosX();
+        ImGui::SetCursorPosX(x + (cell - ImGui::CalcTextSize(initials[i]).x) * 0.5f);
+        ImGui::TextDisabled("%s", initials[i]);
+        ImGui::SameLine(x + cell);
+        ImGui::Dummy(ImVec2(0, 0));
+    }
+    const Date start = make_date(year, month, 1);
+    const Date grid = start - weekday(start);
+    bool changed = false;
+    for (int k = 0; k < 42; ++k) {
+        const Date d = grid + k;
+        if (k % 7) ImGui::SameLine(0, gap);
+        else if (k >= 35 && civil(d).month != month) break;   // a sixth row only when the month needs it
+        const bool in_month = civil(d).month == month;
+        const bool picked = last ? d >= first && d <= *last : d == first;
+        const bool end = d == first || (last && d == *last);
+        const bool allowed = d >= min && d <= max;
+        ImGui::PushStyleColor(ImGuiCol_Button, end ? kBlue : picked ? kPaleBlue : kWhite);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, end ? kDarkBlue : kPaleBlue);
+        ImGui::PushStyleColor(ImGuiCol_Text, end ? kWhite : in_month ? kText : kSecondaryText);
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, d == today ? 1.5f : 0.0f);
+        ImGui::PushStyleColor(ImGuiCol_Border, kBlue);
+        ImGui::BeginDisabled(!allowed);
+        if (mirror) {
+            std::string name = format_weekday_day_month(d) + " " + std::to_string(civil(d).year);
+            if (d == today) name += ", today";
+            if (picked) name += last ? (d == first ? ", first day" : d == *last ? ", last day" : ", chosen") : ", chosen";
+            mirror->next(a11y::Role::Button, name);
+        }
+        const std::string label = std::to_string(civil(d).day) + "##d" + std::to_string(d.days);
+        if (ImGui::Button(label.c_str(), ImVec2(cell, cell))) {
+            changed = true;
+            if (!last) first = d;
+            else if (ending && d >= first) *last = d, ending = false;
+            else first = *last = d, ending = true;
+        }
+        ImGui::EndDisabled();
+        ImGui::PopStyleColor(4);
+        ImGui::PopStyleVar();
+    }
+    store->SetInt(month_key, months);
+    store->SetBool(stage_key, ending);
     ImGui::PopID();
     return changed;
 }

@@ -81,11 +81,20 @@ bool segmented(const char* id, const char* const* labels, int count, int& value,
 
 // "Fri 4 Dec" with ‹ › buttons either side: dates chosen without a keyboard.
 bool date_stepper(const char* id, Date& date, Date min, Date max, bool phone);
+// A month of days to tap, Monday first. With `last`, a range: a tap picks the first day, the next
+// tap on or after it the last (a week in two taps); a tap before it starts again. Without, one day.
+// Days outside [min, max] cannot be picked; today is outlined. Returns true when the dates change.
+bool date_picker(const char* id, Date& first, Date* last, Date min, Date max, Date today, bool phone);
 
 // A section title inside a card with an optional count, e.g. "Notifications  3".
 void card_title(const Fonts& fonts, const char* icon, const char* text, int count = -1);
 
 // "2 Mar – 15 Mar 2026"
 std::string date_range(Date first, Date last);
+// A person as lists and cards name them, told apart from namesakes: "Grace Ahmed · Doctor, CT1 ·
+// Ward 7" (what this reader's copy of the state leaves out is left out). The id if unknown.
+std::string person_label(const State& state, const std::string& staff);
+// The width of the widest date_range() text in the current font: what a stable toolbar keeps for it.
+float widest_date_range_width();
 
 }  // namespace sb::ui

@@ -37,13 +37,17 @@ async function dragSample(page) {
   throw new Error('the drop changed nothing: ' + JSON.stringify(await state(page)) + ' sample ' + JSON.stringify(sample));
 }
 
-// An open shift on the demo's first ward, read through the API as the administrator.
+// A shift that has not started (its London start, read as UTC, with two hours to spare): the
+// demo's rota begins in the past, and a started shift can no longer be booked or re-rated.
+const toCome = (s) => Date.parse(s.start + ':00Z') > Date.now() + 2 * 3600e3;
+
+// An open shift still to come on the demo's first ward, read through the API as the administrator.
 async function openShiftOnFirstWard() {
   const users = await (await fetch(server.url + 'api/demo-users')).json();
   const admin = users.find((u) => u.username === 'admin');
   const login = await (await fetch(server.url + 'api/login', { method: 'POST', body: JSON.stringify({ username: admin.username, password: admin.password }) })).json();
   const snap = await (await fetch(server.url + 'api/snapshot', { headers: { Authorization: 'Bearer ' + login.token } })).json();
-  return snap.shifts.find((s) => s.status === 'open' && s.ward === 'w01');
+  return snap.shifts.find((s) => s.status === 'open' && s.ward === 'w01' && toCome(s));
 }
 
 await run([
@@ -169,7 +173,7 @@ await run([
     await page.waitFor(() => window.shiftbankTest.state().pending === 0, undefined, { what: 'the booking confirmed' });
     // Ten changes by the ward's manager: rates raised on other open shifts.
     const admin = await api('admin', 'api/snapshot');
-    const others = admin.shifts.filter((s) => s.status === 'open' && s.id !== shift).slice(0, 10);
+    const others = admin.shifts.filter((s) => s.status === 'open' && s.id !== shift && toCome(s)).slice(0, 10);
     const start = (await state(page)).revision;
     for (const [i, s] of others.entries())
       await api('admin', 'api/commands', { commands: [{ id: 'bytes-' + i, type: 'raise_rate', payload: { shift: s.id, rate_pence_per_hour: s.rate_pence_per_hour + 100 } }] });

@@ -67,7 +67,7 @@ TEST_CASE("colleagues' changes arrive in place, as the person may see them, and 
     std::vector<std::string> open;
     for (int d = 9; d < 20; ++d) open.push_back(w.open_shift(d).id);
     Server server{w.state, {}};
-    CommandStore zoe;
+    CommandStore zoe([] { return at("2026-03-01T09:00"); });
     zoe.load(server.view("zoe"), "zoe");
     // Łukasz books ten shifts and asks for leave (which Zoë may not see): each reaches Zoë's copy.
     for (int i = 0; i < 10; ++i) {
@@ -97,7 +97,7 @@ TEST_CASE("a change the server refuses is rolled back here, with its reason") {
     w.state.wards[0].instant_booking = true;
     const std::string id = w.open_shift(10).id;
     Server server{w.state, {}};
-    CommandStore zoe;
+    CommandStore zoe([] { return at("2026-03-01T09:00"); });
     zoe.load(server.view("zoe"), "zoe");
     REQUIRE(zoe.submit("book", {{"shift", id}}, "Booked Early, Tue 10 Mar").accepted());
     // Łukasz got there first: his booking reaches the server before Zoë's command does.
@@ -139,7 +139,7 @@ TEST_CASE("unanswered changes survive signing out and in again; another person's
     test::Ward1 w;
     const std::string id = w.open_shift(10).id;
     Server server{w.state, {}};
-    CommandStore browser;
+    CommandStore browser([] { return at("2026-03-01T09:00"); });
     browser.load(server.view("zoe"), "zoe");
     REQUIRE(browser.submit("apply", {{"shift", id}}, "Applied").accepted());
     const json saved = browser.pending_json();   // what the page keeps in IndexedDB
@@ -148,7 +148,7 @@ TEST_CASE("unanswered changes survive signing out and in again; another person's
     CHECK(browser.unanswered() == 0);
     CHECK(browser.state().applications.empty());
     // Zoë again, even after a reload (a new store from the saved bytes): her application is back.
-    CommandStore reloaded;
+    CommandStore reloaded([] { return at("2026-03-01T09:00"); });
     reloaded.restore_pending(saved);
     reloaded.load(server.view("zoe"), "zoe");
     CHECK(reloaded.unanswered() == 1);

@@ -39,6 +39,11 @@ public:
         for (int attempt = 0; attempt < 5 && !r; ++attempt) r = http_.Post(path, headers(), body, "application/json");
         return r;
     }
+    httplib::Result del(const std::string& path) {
+        auto r = http_.Delete(path, headers());
+        for (int attempt = 0; attempt < 5 && !r; ++attempt) r = http_.Delete(path, headers());
+        return r;
+    }
     // One command; returns {http status, result object}.
     std::pair<int, nlohmann::json> command(const std::string& id, const std::string& type, nlohmann::json payload) {
         auto r = post("/api/commands", nlohmann::json{{"commands", {{{"id", id}, {"type", type}, {"payload", std::move(payload)}}}}}.dump());

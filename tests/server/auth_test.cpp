@@ -21,11 +21,7 @@ using sb::test::ApiClient;
 using sb::test::ServerProcess;
 
 namespace {
-std::string temp_file(const std::string& name) {
-    const auto p = std::filesystem::temp_directory_path() / ("shiftbank-auth-" + name + "-" + std::to_string(getpid()));
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
-    return p.string();
-}
+std::string temp_file(const std::string& name) { return sb::test::fresh_temp_path("auth-" + name); }
 
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

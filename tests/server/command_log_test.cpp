@@ -9,17 +9,15 @@
 
 #include "api_client.hpp"
 #include "core/data_format.hpp"
+#include "demo_roles.hpp"
 
 using json = nlohmann::json;
 using sb::test::ApiClient;
+using sb::test::Demo;
 using sb::test::ServerProcess;
 
 namespace {
-std::string temp_db(const char* name) {
-    const auto p = std::filesystem::temp_directory_path() / (std::string("shiftbank-log-") + name + "-" + std::to_string(getpid()));
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
-    return p.string();
-}
+std::string temp_db(const char* name) { return sb::test::fresh_temp_path(std::string("log-") + name); }
 
 json post(ApiClient& c, std::vector<json> commands, int* status = nullptr) {
     auto r = c.post("/api/commands", json{{"commands", json(std::move(commands))}}.dump());
@@ -29,44 +27,6 @@ json post(ApiClient& c, std::vector<json> commands, int* status = nullptr) {
 }
 
 json cmd(const std::string& id, const std::string& type, json payload) { return {{"id", id}, {"type", type}, {"payload", std::move(payload)}}; }
-
-struct Demo {
-    sb::State state;
-    std::string clinician, colleague, manager, other_manager, ward, other_ward, open, open_elsewhere;
-    explicit Demo(ApiClient& admin) {
-        auto loaded = sb::load_document(admin.snapshot());
-        REQUIRE(loaded.ok());
-        state = std::move(loaded.state);
-        // A ward that books instantly, a clinician of it, its manager, and another ward's manager.
-        for (const sb::Ward& w : state.wards)
-            if (w.instant_booking && ward.empty()) ward = w.id;
-        for (const sb::Ward& w : state.wards)
-            if (w.id != ward && other_ward.empty()) other_ward = w.id;
-        for (const sb::User& u : state.users) {
-            if (u.role == sb::Role::Manager && u.wards == std::vector<std::string>{ward}) manager = u.id;
-            if (u.role == sb::Role::Manager && u.wards == std::vector<std::string>{other_ward}) other_manager = u.id;
-        }
-        // Open shifts two days ahead or more: not started, so any change to them may be undone.
-        const sb::Date soon{int32_t(std::time(nullptr) / 86400) + 2};
-        for (const sb::Shift& s : state.shifts)
-            if (s.status == sb::ShiftStatus::Open && s.ward == ward && s.start.date >= soon && open.empty()) open = s.id;
-        for (const sb::Shift& s : state.shifts)
-            if (s.status == sb::ShiftStatus::Open && s.ward == other_ward && s.start.date >= soon && open_elsewhere.empty()) open_elsewhere = s.id;
-        const sb::Shift* x = state.find_shift(open);
-        REQUIRE(x);
-        // Two clinicians who could book it (the core's own question: a preview of the booking).
-        for (const sb::User& u : state.users) {
-            if (u.role != sb::Role::Clinician) continue;
-            const sb::CommandResult r = sb::preview(state, {}, sb::Command{"probe", u.id, "2020-01-01T00:00:00Z", "book", {{"shift", open}}});
-            if (!r.accepted()) continue;
-            if (clinician.empty()) clinician = u.id;
-            else if (colleague.empty()) colleague = u.id;
-        }
-        REQUIRE_FALSE(clinician.empty());
-        REQUIRE_FALSE(manager.empty());
-        REQUIRE_FALSE(other_manager.empty());
-    }
-};
 
 json audit(ApiClient& c, const std::string& query = "") {
     auto r = c.get("/api/audit" + query);

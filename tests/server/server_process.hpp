@@ -7,12 +7,21 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
 
 namespace sb::test {
+
+// A path in the temporary folder, "shiftbank-<name>-<pid>", with nothing there yet (nor a database's
+// -wal and -shm beside it): for a --db or a data file one test owns.
+inline std::string fresh_temp_path(const std::string& name) {
+    const auto p = std::filesystem::temp_directory_path() / ("shiftbank-" + name + "-" + std::to_string(getpid()));
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
+    return p.string();
+}
 
 class ServerProcess {
 public:

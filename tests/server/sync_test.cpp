@@ -20,11 +20,7 @@ using sb::test::ApiClient;
 using sb::test::ServerProcess;
 
 namespace {
-std::string temp_path(const char* name) {
-    const auto p = std::filesystem::temp_directory_path() / (std::string("shiftbank-test-") + name + "-" + std::to_string(getpid()));
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(p.string() + suffix);
-    return p.string();
-}
+std::string temp_path(const char* name) { return sb::test::fresh_temp_path(std::string("test-") + name); }
 
 // A ward that books instantly, `nurses` Band 5 nurses with nothing booked, and one open shift.
 std::string race_data(int nurses) {

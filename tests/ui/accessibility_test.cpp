@@ -299,3 +299,36 @@ TEST_CASE("the history in the mirror: a list of changes, each read as when, who 
         }
     CHECK(items == 1);
 }
+
+TEST_CASE("signing out leaves an empty form with the focus in Username, so the next person on a shared PC starts afresh") {
+    headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    const std::vector<client::DemoAccount> accounts = {{"sophie.chen", "pw", "clinician", "Sophie Chen", "Nursing", "Band 5", "bank"}};
+    bool signed_out = false;
+    ui.app().set_account_handlers([](const std::string&, const std::string&) {}, [&] {
+        signed_out = true;
+        ui.app().show_sign_in(accounts, "");
+    });
+    ui.app().show_sign_in(accounts, "");
+    for (int i = 0; i < 4; ++i) ui.frame();
+    ui.app().mirror_value(find(ui.app().mirror(), ARole::TextBox, "Username")->id, "sophie.chen");
+    ui.app().mirror_value(find(ui.app().mirror(), ARole::Password, "Password")->id, "correct horse");
+    ui.app().mirror_activate(find(ui.app().mirror(), ARole::Button, "Sign in")->id);
+    ui.frame();
+    // The server says yes: the data arrives and the rota opens.
+    ui.load_demo(60, 2);
+    ui.app().data_loaded(true, false);
+    ui.app().set_accessibility(true);
+    for (int i = 0; i < 3; ++i) ui.frame();
+    REQUIRE_FALSE(ui.app().signing_in());
+    open_person_menu(ui);
+    const ui::a11y::Node* out = find(ui.app().mirror(), ARole::MenuItem, "Sign out");
+    REQUIRE(out);
+    ui.app().mirror_activate(out->id);
+    for (int i = 0; i < 4; ++i) ui.frame();
+    REQUIRE(signed_out);
+    const ui::a11y::Node* user = find(ui.app().mirror(), ARole::TextBox, "Username");
+    REQUIRE(user);
+    CHECK(user->value.empty());
+    CHECK(user->focused);
+    CHECK(find(ui.app().mirror(), ARole::Button, "Sign in")->disabled);   // nothing to sign in with: the password went too
+}

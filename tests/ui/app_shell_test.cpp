@@ -95,3 +95,28 @@ TEST_CASE("the text-size setting rebuilds the fonts larger") {
     ui.frame();
     CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
 }
+
+TEST_CASE("Home greets a person by their first name, and the administrator's account, a post, by none") {
+    headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    ui.app().set_accessibility(true);
+    ui.app().set_state(demo(120), "test");
+    auto texts = [&] {
+        std::string all;
+        for (const auto& n : ui.app().mirror().nodes())
+            if (n.role == ui::a11y::Role::Text) all += n.name + "\n";
+        return all;
+    };
+    ui.app().sign_in_as(Role::Admin);
+    ui.app().session().view = ui::View::Home;
+    for (int i = 0; i < 3; ++i) ui.frame();
+    CHECK(texts().find("Hello,") == std::string::npos);
+    CHECK(texts().find("Home\n") != std::string::npos);
+    ui.app().sign_in_as(Role::Clinician);
+    ui.app().session().view = ui::View::Home;
+    for (int i = 0; i < 3; ++i) ui.frame();
+    const User* u = ui.app().state().find_user(ui.app().session().user);
+    REQUIRE(u);
+    const Staff* me = ui.app().state().find_staff(u->staff);
+    REQUIRE(me);
+    CHECK(texts().find("Hello, " + me->name.substr(0, me->name.find(' ')) + "\n") != std::string::npos);
+}

@@ -69,7 +69,7 @@ TEST_CASE("open-shift filters: shift type, rate and dates narrow the list; sorti
     // Best paid first: the first bookable card is the best-paid bookable shift.
     f = {};
     f.sort = 1;
-    f.bookable_only = true;
+    f.show = 1;   // Can book
     s.ui.frame();
     s.ui.frame();
     int best = 0, first = -1;
@@ -256,4 +256,114 @@ TEST_CASE("a booking a rule forbids: the card names the rule and its numbers, an
     CHECK(r.status == CommandStatus::Rejected);
     CHECK(r.reason.find("5 h rest") != std::string::npos);
     CHECK(s.summary()["message_is_error"] == true);
+}
+
+TEST_CASE("why not: a nurse whose DBS check has expired is told so instead of an empty list, and the shifts are one tap away") {
+    Screen s(390, 844, demo());
+    s.ui.app().set_accessibility(true);
+    s.show(Role::Clinician, ui::View::OpenShifts);
+    const std::string me = s.me(), user = s.ui.app().session().user;
+    const Date today = s.ui.app().session().today;
+    State st = s.state();
+    for (Staff& p : st.staff)
+        if (p.id == me) p.documents = {{"dbs", today - 30}};   // expired a month ago
+    s.ui.app().set_state(st, "test");
+    s.ui.app().session().today = today;
+    s.show(Role::Clinician, ui::View::OpenShifts, user);
+    auto& f = s.ui.app().open_shifts_screen().open;
+    f.show = 1;   // Can book: none
+    s.ui.frame();
+    s.ui.frame();
+    CHECK(s.summary()["open_listed"] == 0);
+    std::string said;
+    for (const auto& n : s.ui.app().mirror().nodes())
+        if (n.role == ui::a11y::Role::Text && n.name.rfind("You can't book any of the ", 0) == 0) said = n.name;
+    const std::string expiry = format_day_month(today - 30) + " " + std::to_string(civil(today - 30).year);
+    CHECK(said.find(" open shifts for you: your DBS check expired on " + expiry + ". The bank office can renew it.") != std::string::npos);
+    // "See why" shows them, each card with the rule's reason.
+    REQUIRE(s.ui.click_widget("See why ("));
+    s.ui.frame();
+    CHECK(f.show == 2);
+    CHECK(size_t(s.summary()["open_listed"]) > 0);
+    int cards = 0, dbs = 0;
+    for (const auto& n : s.ui.app().mirror().nodes()) {
+        if (n.role == ui::a11y::Role::Article) ++cards;
+        if (n.role == ui::a11y::Role::Text && n.name.rfind("You can't book this shift: ", 0) == 0 &&
+            n.name.find("DBS check expired on " + expiry + ", before ") != std::string::npos)
+            ++dbs;
+    }
+    CHECK(cards > 0);
+    CHECK(dbs == cards);   // every card says so
+}
+
+TEST_CASE("approving leave shows the shifts it leaves uncovered first, and posts them to the bank in the same click") {
+    Screen s(1280, 800, demo());
+    s.show(Role::Clinician, ui::View::MyRota);
+    const std::string me = s.me();
+    const Date today = s.ui.app().session().today;
+    State st = s.state();
+    const Staff* p = st.find_staff(me);
+    // Their shifts in the leave's days: none, then one Early on the second day.
+    std::erase_if(st.shifts, [&](const Shift& x) { return x.assignee == me && x.start.date >= today + 3 && x.start.date <= today + 5; });
+    Shift early = st.shifts.front();
+    early.id = "leave-early";
+    early.assignee = me;
+    early.ward = p->wards.front();
+    early.status = ShiftStatus::Published;
+    early.source = ShiftSource::Roster;
+    early.start = {today + 4, 7 * 60};
+    early.end = {today + 4, 15 * 60};
+    st.shifts.push_back(early);
+    st.leave.push_back({"leave-ask", me, LeaveKind::Annual, today + 3, today + 5, RequestStatus::Pending});
+    std::string manager;
+    for (const User& u : st.users)
+        if (u.role == Role::Manager && std::find(u.wards.begin(), u.wards.end(), p->wards.front()) != u.wards.end()) manager = u.id;
+    REQUIRE_FALSE(manager.empty());
+    s.ui.app().set_state(st, "test");
+    s.ui.app().session().today = today;
+    s.ui.app().set_accessibility(true);
+    s.show(Role::Manager, ui::View::Home, manager);
+    s.ui.frame();
+    bool warned = false;
+    for (const auto& n : s.ui.app().mirror().nodes())
+        warned |= n.name.rfind("Warning: ", 0) == 0 && n.name.find("falls in " + p->name + "'s approved annual leave") != std::string::npos;
+    CHECK(warned);
+    REQUIRE(s.ui.click_widget("Approve, post 1 shift to bank##leave-ask"));
+    CHECK(s.state().find_shift("leave-early")->assignee.empty());
+    CHECK(s.state().find_shift("leave-early")->status == ShiftStatus::Open);
+    CHECK(s.ui.app().last_message() == "Leave approved for " + p->name + "; 1 shift posted to the bank");
+}
+
+TEST_CASE("leave for a week in two taps on the calendar, on a phone") {
+    Screen s(390, 844, demo());
+    s.ui.app().set_accessibility(true);
+    s.show(Role::Clinician, ui::View::MyRota);
+    const std::string me = s.me();
+    REQUIRE(s.ui.click_widget(ICON_PLANE "  Request leave"));
+    for (int i = 0; i < 3; ++i) s.ui.frame();
+    const Date today = s.ui.app().session().today;
+    const Date first = today + 14, last = today + 20;   // both shown: the form opens on the month of today + 14
+    auto tap_day = [&](Date d) {
+        const std::string name = format_weekday_day_month(d) + " " + std::to_string(civil(d).year);
+        const ui::a11y::Node* day = nullptr;
+        for (const auto& n : s.ui.app().mirror().nodes())
+            if (n.role == ui::a11y::Role::Button && n.name.rfind(name, 0) == 0) day = &n;
+        REQUIRE_MESSAGE(day, name);
+        CHECK(day->w >= 44);   // a finger's width
+        s.ui.app().mirror_activate(day->id);
+        for (int i = 0; i < 3; ++i) s.ui.frame();
+    };
+    tap_day(first + 1);   // a first try, then the real first day: a tap before the end starts again
+    tap_day(first + 1 - 1);
+    tap_day(last);
+    const auto& m = s.ui.app().my_rota_screen();
+    CHECK(m.leave_first == first);
+    CHECK(m.leave_last == last);
+    bool said = false;
+    for (const auto& n : s.ui.app().mirror().nodes()) said |= n.name.rfind(format_weekday_day_month(last) + " " + std::to_string(civil(last).year) + ", last day", 0) == 0;
+    CHECK(said);
+    REQUIRE(s.ui.click_widget("Send request"));
+    bool sent = false;
+    for (const Leave& l : s.state().leave) sent |= l.staff == me && l.first == first && l.last == last;
+    CHECK(sent);
 }

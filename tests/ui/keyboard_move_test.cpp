@@ -108,7 +108,7 @@ TEST_CASE("with the keyboard alone a shift is picked up, each cell's verdict rea
     CHECK(after.assignee.empty());
     bool told = false;
     for (const auto& n : k.mirror().nodes()) told |= n.role == ARole::Status && n.name.rfind("Moved ", 0) == 0;
-    CHECK(told);   // the toast's live region: "Moved Early (Mon 30 Nov) to Tue 1 Dec"
+    CHECK(told);   // the toast's live region: "Moved Grace Nowak's Early from Mon 30 Nov to Tue 1 Dec"
 }
 
 TEST_CASE("Escape puts a picked-up shift back; a blocked cell is read out with the rule, and Enter asks for a reason") {
@@ -194,12 +194,12 @@ TEST_CASE("Move to…: the shift's menu from the keyboard, a person and a day fr
     CHECK_FALSE(k.find(ARole::Dialog, "Move a shift"));
 }
 
-TEST_CASE("? shows the keyboard shortcuts as a dialog; Escape closes it") {
+TEST_CASE("? shows the keyboard shortcuts and the rota's legend as a dialog; Escape closes it") {
     KeyboardRota k;
-    CHECK(k.find(ARole::Button, "Keyboard shortcuts"));   // the top bar's help button
+    CHECK(k.find(ARole::Button, "Help: keys and symbols"));   // the top bar's help button
     k.ui.type("?");
     k.frames(2);
-    REQUIRE(k.find(ARole::Dialog, "Keyboard shortcuts"));
+    REQUIRE(k.find(ARole::Dialog, "Help: keys and symbols"));
     // A table of keys and what they do, inside the dialog, each row a key and its meaning.
     const auto* table = k.find(ARole::Table, "Keyboard shortcuts");
     REQUIRE(table);
@@ -214,6 +214,39 @@ TEST_CASE("? shows the keyboard shortcuts as a dialog; Escape closes it") {
     CHECK(nodes[at + 1].name == "Undo your last change");
     CHECK(nodes[at + 1].parent == ctrl_z->parent);
     CHECK(k.find(ARole::TableCell, "The focused shift's menu: edit, move to\xE2\x80\xA6, post to the bank, delete"));
+    // The legend: the badges on the chips explained in words (issue 16: "B/b explained nowhere").
+    REQUIRE(k.find(ARole::Table, "What the rota's marks mean"));
+    const auto* b = k.find(ARole::TableCell, "b");
+    REQUIRE(b);
+    CHECK(nodes[size_t(b - nodes.data()) + 1].name == "Booked from the bank: a bank worker covers it");
+    CHECK(k.find(ARole::TableCell, "Open in the staff bank: anyone eligible may book it"));
     k.key(ImGuiKey_Escape);
-    CHECK_FALSE(k.find(ARole::Dialog, "Keyboard shortcuts"));
+    CHECK_FALSE(k.find(ARole::Dialog, "Help: keys and symbols"));
+}
+
+TEST_CASE("a left click on a shift opens its actions, and on an empty cell the shifts to add (issue 16: hidden actions)") {
+    KeyboardRota k;
+    const ui::CellRect *chip = nullptr, *empty = nullptr;
+    for (const auto& c : k.ui.app().visible_cells()) {
+        if (c.staff.empty() || c.min.y < 230) continue;
+        if (c.has_shift && !chip) chip = &c;
+        if (!c.has_shift && !empty) empty = &c;
+    }
+    REQUIRE(chip);
+    REQUIRE(empty);
+    const ui::CellRect at_chip = *chip, at_empty = *empty;
+    auto centre = [](const ui::CellRect& c) { return ImVec2((c.min.x + c.max.x) / 2, (c.min.y + c.max.y) / 2); };
+    k.ui.click(centre(at_chip).x, centre(at_chip).y);
+    k.frames(3);
+    const Node* move = k.find(ARole::MenuItem, "Move to\xE2\x80\xA6");
+    REQUIRE(move);
+    CHECK(k.find(ARole::MenuItem, "Edit times, type and rate\xE2\x80\xA6"));
+    k.key(ImGuiKey_Escape);
+    CHECK_FALSE(k.find(ARole::MenuItem, "Move to\xE2\x80\xA6"));
+    k.ui.click(centre(at_empty).x, centre(at_empty).y);
+    k.frames(3);
+    const ShiftType& first_type = k.ui.app().state().shift_types.front();
+    bool offered = false;
+    for (const auto& n : k.mirror().nodes()) offered |= n.role == ARole::MenuItem && n.name.rfind(first_type.name + " ", 0) == 0;
+    CHECK(offered);
 }

@@ -216,6 +216,38 @@ TEST_CASE("leave: a clinician asks, the manager approves, and the rota then bloc
           CommandStatus::Malformed);
 }
 
+TEST_CASE("approving leave names the shifts it leaves uncovered, and can post them to the bank in the same step") {
+    Ward1 w;
+    const std::string mon = w.add(9, "07:00", "15:00").id, wed = w.add(11, "13:30", "21:30", "late").id;   // Zoë's
+    const std::string after = w.add(16, "07:00", "15:00").id;                                           // after the leave
+    REQUIRE(w.run("zoe", "request_leave", {{"kind", "annual"}, {"first", "2026-03-09"}, {"last", "2026-03-13"}}).accepted());
+    const std::string leave = w.state.leave[0].id;
+    // Asked first (a preview, as the approval card does): two warnings, in the rules' words.
+    State before = w.state;
+    auto r = w.run("manager", "approve_leave", {{"leave", leave}});
+    REQUIRE(r.accepted());
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(r.warnings[0].rule == "leave_conflict");
+    CHECK(r.warnings[0].message == "Early Mon 9 Mar falls in Zoë Adeyemi's approved annual leave (9 Mar to 13 Mar)");
+    CHECK(w.state.find_shift(mon)->assignee == "p1");   // kept: the manager chose to
+    // The other way: approve and post them, one command.
+    w.state = before;
+    w.log = CommandLog{};
+    r = w.run("manager", "approve_leave", {{"leave", leave}, {"post_shifts", true}});
+    REQUIRE(r.accepted());
+    CHECK(r.warnings.empty());   // nothing left uncovered
+    for (const std::string& id : {mon, wed}) {
+        CHECK(w.state.find_shift(id)->assignee.empty());
+        CHECK(w.state.find_shift(id)->status == ShiftStatus::Open);
+    }
+    CHECK(w.state.find_shift(after)->assignee == "p1");
+    REQUIRE(w.run("manager", "undo", {{"command", r.id}}).accepted());   // one undo puts it all back
+    CHECK(w.state.find_shift(mon)->assignee == "p1");
+    CHECK(w.state.leave[0].status == RequestStatus::Pending);
+    // Only a manager posts, and only when approving.
+    CHECK(w.run("zoe", "decline_leave", {{"leave", leave}, {"post_shifts", true}}).status == CommandStatus::Malformed);
+}
+
 TEST_CASE("availability, timesheets and swaps") {
     Ward1 w;
     REQUIRE(w.run("zoe", "set_availability", {{"date", "2026-03-14"}, {"start", "07:00"}, {"end", "20:00"}}).accepted());

@@ -66,6 +66,19 @@ TEST_CASE("each shift has a stable UID; other people's shifts are not exported")
     CHECK(events == 1);
 }
 
+TEST_CASE("a subscribed calendar is told to refresh hourly (RFC 7986 and Outlook's spelling), once, before the events") {
+    test::RotaFixture f("afc");
+    f.add(3, "07:00", "15:00");
+    const std::string ics = shifts_to_icalendar(f.state, "p1", 0);
+    const size_t refresh = ics.find("\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n"), ttl = ics.find("\r\nX-PUBLISHED-TTL:PT1H\r\n");
+    REQUIRE(refresh != std::string::npos);
+    REQUIRE(ttl != std::string::npos);
+    CHECK(refresh < ics.find("BEGIN:VEVENT"));
+    CHECK(ttl < ics.find("BEGIN:VEVENT"));
+    CHECK(ics.find("REFRESH-INTERVAL", refresh + 3) == std::string::npos);
+    CHECK(ics.find("X-PUBLISHED-TTL", ttl + 3) == std::string::npos);
+}
+
 TEST_CASE("text escaping and folding follow the RFC") {
     CHECK(escape_ical_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne");
     const std::string folded = fold_ical_line(std::string(150, 'a'));

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "core/booking.hpp"
 #include "core/commands/command_context.hpp"
 #include "core/enum_names.hpp"
 #include "core/format/entity_json.hpp"
@@ -187,6 +188,15 @@ bool Ctx::rules_allow(const Shift& candidate, const std::string& staff) {
     if (manages(candidate.ward)) why += ". A manager may override it by giving a reason.";
     result.blocks = std::move(blocks);
     return reject(why);
+}
+
+bool Ctx::not_started(const Shift& s, const char* so) {
+    const auto now = command_time(cmd);
+    if (!now || !has_started(s, *now)) return true;
+    const bool ended = london_to_utc(s.end) <= *now;
+    return reject(std::string("This shift ") + (ended ? "ended at " + format_clock(s.end.minute) + " on " + format_weekday_day_month(s.end.date)
+                                                        : "started at " + format_clock(s.start.minute) + " on " + format_weekday_day_month(s.start.date)) +
+                  ", so " + so);
 }
 
 std::string new_id(const Ctx& c, const char* prefix) {

@@ -49,7 +49,7 @@ bool apply(Ctx& c) {
     Shift* s = c.shift(c.args.id("shift"));
     if (!c.args.ok() || !s) return false;
     const std::string who = subject(c, *s);
-    if (who.empty() || !open_for_booking(c, *s)) return false;
+    if (who.empty() || !open_for_booking(c, *s) || !c.not_started(*s, "it can no longer be applied for")) return false;
     for (const auto& a : c.state.applications)
         if (a.shift == s->id && a.staff == who && a.status == RequestStatus::Pending)
             return c.reject("You have already applied for this shift");
@@ -85,7 +85,7 @@ bool decide_application(Ctx& c, bool approve) {
     if (!c.manages(s->ward)) return c.forbid("Only a manager of this shift's ward can decide applications");
     if (a->status != RequestStatus::Pending) return c.reject("This application is already " + std::string(to_string(a->status)));
     if (approve) {
-        if (!open_for_booking(c, *s)) return false;
+        if (!open_for_booking(c, *s) || !c.not_started(*s, "it can no longer be booked")) return false;
         Shift next = booked_candidate(*s, a->staff);
         if (!c.rules_allow(next, a->staff)) return false;
         *s = std::move(next);
@@ -106,7 +106,7 @@ bool book(Ctx& c) {
     Shift* s = c.shift(c.args.id("shift"));
     if (!c.args.ok() || !s) return false;
     const std::string who = subject(c, *s);
-    if (who.empty() || !open_for_booking(c, *s)) return false;
+    if (who.empty() || !open_for_booking(c, *s) || !c.not_started(*s, "it can no longer be booked")) return false;
     const Ward* ward = c.state.find_ward(s->ward);
     if (!c.manages(s->ward) && !(ward && may_book_instantly(*ward, who)))
         return c.reject("This ward approves bank shifts itself: apply for it instead, and the ward will confirm");

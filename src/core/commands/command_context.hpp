@@ -66,6 +66,10 @@ struct Ctx {
     // payload.override_reason; warnings are kept on the result either way. Messages about someone
     // else are as the author may see them (no colleague's leave or documents in a refusal).
     bool rules_allow(const Shift& candidate, const std::string& staff);
+    // Refuses a change to a shift that has started by the command's clock, in words ending with
+    // `so`: "This shift started at 07:30 on Tue 1 Dec, so it can no longer be booked". A command
+    // with no time (a test's, a file's) is not refused; the server always stamps one.
+    bool not_started(const Shift& s, const char* so);
     int notices = 0;   // notifications made so far by this command (their ids count up)
 };
 

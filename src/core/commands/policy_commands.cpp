@@ -17,6 +17,7 @@ bool raise_rate(Ctx& c) {
     if (!c.args.ok() || !s) return false;
     if (!c.manages(s->ward)) return c.forbid("Only a manager of this shift's ward can change its rate");
     if (s->status != ShiftStatus::Open) return c.reject("Only a vacancy open in the bank can have its rate raised");
+    if (!c.not_started(*s, "its rate can no longer be raised")) return false;
     if (*rate <= s->rate_pence_per_hour)
         return c.reject("The new rate must be higher than the current " + format_rate(s->rate_pence_per_hour));
     s->rate_pence_per_hour = int(*rate);

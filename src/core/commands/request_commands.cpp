@@ -1,8 +1,11 @@
 // Requests people make about themselves: leave, availability, timesheets and swaps.
 #include <algorithm>
 
+#include "core/booking.hpp"
 #include "core/commands/command_context.hpp"
 #include "core/enum_names.hpp"
+#include "core/rules/rules_engine.hpp"
+#include "core/visibility.hpp"
 
 namespace sb::commands {
 namespace {
@@ -41,14 +44,43 @@ bool request_leave(Ctx& c) {
     return true;
 }
 
+// Approving leave says what it means before and as it is done: each of the person's shifts in those
+// days comes back as a warning in the rules' words (a preview shows them on the approval card), and
+// with payload.post_shifts the ones still to come go to the bank in the same command (one undo).
 bool decide_leave(Ctx& c, bool approve) {
     Leave* l = c.find<Leave>(c.args.id("leave"), "leave request");
+    auto post = c.args.boolean("post_shifts");
     if (!c.args.ok() || !l) return false;
     if (!c.manages_staff(l->staff) && !(c.is_self(l->staff) && !approve))   // people may cancel their own
         return c.forbid("Only a manager of this person's ward can decide their leave");
     if (approve && l->status == RequestStatus::Approved) return c.reject("This leave is already approved");
     if (!approve && l->status == RequestStatus::Declined) return c.reject("This leave is already declined");
+    if (post && (!approve || !c.manages_staff(l->staff)))
+        return c.args.fail("payload.post_shifts goes with approve_leave, by a manager of the person's ward"), false;
     l->status = approve ? RequestStatus::Approved : RequestStatus::Declined;
+    if (!approve) return true;
+    const Leave leave = *l;
+    const auto now = command_time(c.cmd);
+    std::vector<std::string> rostered;
+    for (const Shift& s : c.state.shifts)
+        if (s.assignee == leave.staff && s.status != ShiftStatus::Cancelled && s.end.date >= leave.first && s.start.date <= leave.last &&
+            !(now && has_started(s, *now)))
+            rostered.push_back(s.id);
+    const RulesEngine engine(c.state);
+    std::vector<std::string> posted;
+    for (const std::string& id : rostered) {
+        Shift* s = c.w.edit<Shift>(id);
+        if (post.value_or(false) && s->status != ShiftStatus::Worked && s->status != ShiftStatus::SignedOff) {
+            s->assignee.clear();   // posted: no longer theirs, so no longer a conflict
+            s->status = ShiftStatus::Open;
+            s->source = ShiftSource::Bank;
+            posted.push_back(id);
+            continue;
+        }
+        for (Violation& v : engine.check_candidate(*s, leave.staff, true).violations)
+            if (v.rule == "leave_conflict") c.result.warnings.push_back(as_seen_by(c.state, c.author, std::move(v)));
+    }
+    if (!posted.empty()) offer_shifts(c, posted, NoticeKind::NewShifts, leave.staff);
     return true;
 }
 
@@ -132,9 +164,13 @@ bool request_swap(Ctx& c) {
     if (!c.args.ok() || !mine || !theirs) return false;
     if (!c.is_self(mine->assignee)) return c.forbid("You can only offer your own shift in a swap");
     if (theirs->assignee.empty() || theirs->assignee == mine->assignee) return c.reject("Swap with a colleague's shift");
-    for (const Swap& w : c.state.swaps)
-        if (w.shift == mine->id && w.other_shift == theirs->id && (w.status == RequestStatus::Pending || w.status == RequestStatus::Accepted))
-            return c.reject("You have already asked for this swap");
+    if (!c.not_started(*mine, "it can no longer be swapped") || !c.not_started(*theirs, "it can no longer be swapped")) return false;
+    for (const Swap& w : c.state.swaps) {
+        if (w.status != RequestStatus::Pending && w.status != RequestStatus::Accepted) continue;
+        if (w.shift == mine->id && w.other_shift == theirs->id) return c.reject("You have already asked for this swap");
+        if (w.shift == theirs->id && w.other_shift == mine->id)
+            return c.reject("Your colleague has already asked you for this swap: accept it from your requests");
+    }
     if (!swap_allowed(c, *mine, *theirs)) return false;
     Swap w{new_id(c, "swap-"), mine->id, theirs->id, mine->assignee, theirs->assignee, RequestStatus::Pending};
     notify(c, w.to, NoticeKind::SwapAsked, *theirs,
@@ -148,6 +184,8 @@ bool accept_swap(Ctx& c) {
     if (!c.args.ok() || !w) return false;
     if (!c.is_self(w->to)) return c.forbid("Only the colleague asked can accept this swap");
     if (w->status != RequestStatus::Pending) return c.reject("This swap is already " + std::string(to_string(w->status)));
+    for (const std::string* id : {&w->shift, &w->other_shift})
+        if (const Shift* s = c.state.find_shift(*id); s && !c.not_started(*s, "it can no longer be swapped")) return false;
     w->status = RequestStatus::Accepted;
     if (const Shift* s = c.state.find_shift(w->shift))
         notify(c, w->from, NoticeKind::SwapAccepted, *s, "Swap accepted; waiting for the rota coordinator: " + describe_shift(c.state, *s));
@@ -163,6 +201,7 @@ bool approve_swap(Ctx& c) {
     if (!c.manages(a->ward) || !c.manages(b->ward)) return c.forbid("Only the rota coordinator of both wards can approve this swap");
     if (w->status != RequestStatus::Accepted) return c.reject("The colleague has not accepted this swap yet");
     if (a->assignee != w->from || b->assignee != w->to) return c.reject("These shifts have changed hands since the swap was asked for");
+    if (!c.not_started(*a, "it can no longer be swapped") || !c.not_started(*b, "it can no longer be swapped")) return false;
     if (!swap_allowed(c, *a, *b)) return false;
     std::swap(a->assignee, b->assignee);
     w->status = RequestStatus::Approved;
@@ -191,7 +230,7 @@ bool decline_swap(Ctx& c) {
 const std::vector<HandlerEntry>& request_handlers() {
     static const std::vector<HandlerEntry> h = {
         {"request_leave", request_leave, {"kind", "first", "last", "staff"}},
-        {"approve_leave", approve_leave, {"leave"}},
+        {"approve_leave", approve_leave, {"leave", "post_shifts"}},
         {"decline_leave", decline_leave, {"leave"}},
         {"set_availability", set_availability, {"date", "start", "end", "available", "staff"}},
         {"submit_timesheet", submit_timesheet, {"shift", "start", "end"}},

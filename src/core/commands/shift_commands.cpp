@@ -214,38 +214,47 @@ bool unassign(Ctx& c) {
     return true;
 }
 
-// publish and post_to_bank change the status of many shifts.
-bool change_statuses(Ctx& c, ShiftStatus to, bool (*eligible)(const Shift&), const char* none) {
-    const auto ids = c.args.id_list("shifts");
-    if (!c.args.ok()) return false;
+// publish and post_to_bank change the status of many shifts: those of `ids` that are `eligible`.
+// Empty (with the reason set) if the author may not change one of them or none is eligible.
+template <class Eligible>
+std::vector<Shift*> change_statuses(Ctx& c, const std::vector<std::string>& ids, ShiftStatus to, Eligible eligible, const char* none) {
     std::vector<Shift*> targets;
     for (const auto& id : ids) {
         Shift* s = c.shift(id);
-        if (!s) return false;
-        if (!c.manages(s->ward)) return c.forbid("Only a manager of " + s->ward + " can change shift " + id);
+        if (!s) return {};
+        if (!c.manages(s->ward)) return c.forbid("Only a manager of " + s->ward + " can change shift " + id), std::vector<Shift*>{};
         if (eligible(*s)) targets.push_back(s);
     }
-    if (targets.empty()) return c.reject(none);
+    if (targets.empty()) return c.reject(none), targets;
     for (Shift* s : targets) {
         s->status = to;
         if (to == ShiftStatus::Open) s->source = ShiftSource::Bank;
     }
-    return true;
+    return targets;
 }
 
 bool publish(Ctx& c) {
-    return change_statuses(c, ShiftStatus::Published, [](const Shift& s) { return s.status == ShiftStatus::Draft; },
-                           "None of these shifts is a draft, so there is nothing to publish");
+    const auto ids = c.args.id_list("shifts");
+    return c.args.ok() && !change_statuses(c, ids, ShiftStatus::Published, [](const Shift& s) { return s.status == ShiftStatus::Draft; },
+                                           "None of these shifts is a draft, so there is nothing to publish")
+                               .empty();
 }
 
+// Only vacancies still to come are posted: nobody can be booked for a shift that has started. A
+// list that holds some is posted without them (the rota's "Post N to bank" counts the same way).
 bool post_to_bank(Ctx& c) {
-    if (!change_statuses(c, ShiftStatus::Open,
-                         [](const Shift& s) {
-                             return s.assignee.empty() && (s.status == ShiftStatus::Draft || s.status == ShiftStatus::Published);
-                         },
-                         "Only vacant draft or published shifts can be posted to the bank"))
-        return false;
-    offer_shifts(c, c.args.id_list("shifts"), NoticeKind::NewShifts);
+    const auto ids = c.args.id_list("shifts");
+    if (!c.args.ok()) return false;
+    const auto now = command_time(c.cmd);
+    if (ids.size() == 1)   // one shift: say exactly why not
+        if (const Shift* s = c.state.find_shift(ids.front()); s && postable(*s, std::nullopt) && !c.not_started(*s, "it can no longer be posted to the bank"))
+            return false;
+    const auto posted = change_statuses(c, ids, ShiftStatus::Open, [&](const Shift& s) { return postable(s, now); },
+                                        "Only vacant draft or published shifts still to come can be posted to the bank");
+    if (posted.empty()) return false;
+    std::vector<std::string> posted_ids;
+    for (const Shift* s : posted) posted_ids.push_back(s->id);
+    offer_shifts(c, posted_ids, NoticeKind::NewShifts);
     return true;
 }
 

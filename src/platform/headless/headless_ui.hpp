@@ -98,9 +98,10 @@ public:
                 }
             if (!found) return false;
             const ImVec2 c((found->min.x + found->max.x) * 0.5f, (found->min.y + found->max.y) * 0.5f);
-            // Below the top bar and above a phone's bottom tabs (a desktop has none): safely on screen.
-            const float bottom = screen.x < 700 ? screen.y - 90 : screen.y - 4;
-            if (c.y > 90 && c.y < bottom) {
+            // Below a phone's top bar and above its bottom tabs (a desktop has neither): safely on screen.
+            const bool phone = screen.x < 700;
+            const float top = phone ? 90 : 4, bottom = phone ? screen.y - 90 : screen.y - 4;
+            if (c.y > top && c.y < bottom) {
                 click(c.x, c.y);
                 return true;
             }

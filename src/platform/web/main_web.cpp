@@ -59,6 +59,14 @@ EM_JS(void, js_mirror, (const char* json), { if (window.shiftbankMirror) window.
 // shell/sync.js only carries bytes: HTTP requests the sync client (src/client) asks for, and storage
 // that outlives the page. The answers come back through sb_http_response and sb_sync_start.
 EM_JS(void, js_sync_start, (), { window.shiftbankSync.start(); });
+// "Copy link": the page's clipboard (SDL has none on the web). It needs the person's click, which
+// it has: ImGui handles the click in the same event.
+EM_JS(void, js_copy_text, (const char* text), {
+    const t = UTF8ToString(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(() => {});
+    window.shiftbankCopied = t;   // what the tests read back
+});
+
 EM_JS(void, js_http, (int tag, const char* method, const char* path, const char* body, const char* token, int stream), {
     window.shiftbankSync.request(tag, UTF8ToString(method), UTF8ToString(path), UTF8ToString(body), UTF8ToString(token), stream !== 0);
 });
@@ -430,6 +438,7 @@ int main() {
     load_display_settings(app.session());
     app.update_fonts(float(emscripten_get_device_pixel_ratio()));
     ImGui_ImplSDL2_InitForOpenGL(g.window, g.gl);
+    ImGui::GetIO().SetClipboardTextFn = [](void*, const char* text) { js_copy_text(text); };
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     // ?staff=N&weeks=W&seed=S opens a generated trust of that size without a server.
@@ -467,7 +476,8 @@ int main() {
             g.app->set_sync_status(g.sync->status());
         });
         app.set_account_handlers([](const std::string& u, const std::string& p) { g.sync->sign_in(u, p); }, [] { g.sync->sign_out(); });
-        app.set_fetcher([](const std::string& path, std::function<void(int, const std::string&)> done) { g.sync->get(path, std::move(done)); });
+        app.set_fetcher([](const std::string& method, const std::string& path, const std::string& body,
+                           std::function<void(int, const std::string&)> done) { g.sync->request(method, path, body, std::move(done)); });
         js_sync_start();
     }
     emscripten_set_main_loop_arg(main_loop, nullptr, 0, false);
