@@ -99,17 +99,21 @@ void App::draw_help(const ViewContext& ctx) {
             {"Ctrl+click, Shift+click", "Add a shift to the selection; Delete removes the selected shifts"},
             {"?", "Show these shortcuts"},
         };
-        if (Table t("keys", "Keyboard shortcuts", 2, int(std::size(keys)), ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH); t) {
-            t.column("Keys", ImGuiTableColumnFlags_WidthFixed, ctx.phone ? 130.0f : 200.0f);
-            t.column("What they do", ImGuiTableColumnFlags_WidthStretch);
-            t.headers();
-            for (const auto& [key, what] : keys) {
-                t.row();
-                t.cell(key, fonts_.bold, true);
-                t.cell(what, nullptr, true);
+        // Both tables are the same shape: a bold first column (what you press or see) and its meaning.
+        auto two_columns = [&](const char* id, const char* name, const char* first, const char* second, const auto& rows) {
+            if (Table t(id, name, 2, int(std::size(rows)), ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH); t) {
+                t.column(first, ImGuiTableColumnFlags_WidthFixed, ctx.phone ? 130.0f : 200.0f);
+                t.column(second, ImGuiTableColumnFlags_WidthStretch);
+                t.headers();
+                for (const auto& [left, right] : rows) {
+                    t.row();
+                    t.cell(left, fonts_.bold, true);
+                    t.cell(right, nullptr, true);
+                }
             }
-        }
-        ImGui::Spacing();
+            ImGui::Spacing();
+        };
+        two_columns("keys", "Keyboard shortcuts", "Keys", "What they do", keys);
         // The legend: what the rota's letters, outlines and bands mean (colour is never the only sign).
         static const std::pair<const char*, const char*> marks[] = {
             {"B", "Open in the staff bank: anyone eligible may book it"},
@@ -124,17 +128,7 @@ void App::draw_help(const ViewContext& ctx) {
             {"Blue outline", "A selected shift (Ctrl+click or Shift+click)"},
             {"Shaded column", "Today"},
         };
-        if (Table t("marks", "What the rota's marks mean", 2, int(std::size(marks)), ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH); t) {
-            t.column("Mark", ImGuiTableColumnFlags_WidthFixed, ctx.phone ? 130.0f : 200.0f);
-            t.column("What it means", ImGuiTableColumnFlags_WidthStretch);
-            t.headers();
-            for (const auto& [mark, what] : marks) {
-                t.row();
-                t.cell(mark, fonts_.bold, true);
-                t.cell(what, nullptr, true);
-            }
-        }
-        ImGui::Spacing();
+        two_columns("marks", "What the rota's marks mean", "Mark", "What it means", marks);
         if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
         if (button("Close", ButtonKind::Primary) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
             help_open_ = false;

@@ -1,6 +1,7 @@
 // The manager's rota screen: the ward and weeks, filters and actions, the grid with the history
 // beside it, and the dialogs its menus open. The pieces are in rota_parts.hpp.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <unordered_map>
 #include <optional>
@@ -26,20 +27,18 @@ void undo_redo_buttons(ViewContext& ctx) {
     const float w = std::max(ImGui::GetFrameHeight() + 8, ctx.phone ? 44.0f : 0.0f);
     flow_next(w * 2 + 4);
     a11y::Mirror* mirror = a11y::current();
-    const std::string& undo = ctx.commands.undo_description(), &redo = ctx.commands.redo_description();
-    ImGui::BeginDisabled(!ctx.commands.can_undo());
-    if (mirror) mirror->next(a11y::Role::Button, undo.empty() ? "Undo" : "Undo: " + undo);
-    if (button(ICON_UNDO "##undo-toolbar", ButtonKind::Secondary, ImVec2(w, 0))) ctx.commands.undo();
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", undo.empty() ? "Nothing to undo" : ("Undo: " + undo + " (Ctrl+Z)").c_str());
+    auto one = [&](const char* label, const std::string& verb, const std::string& what, bool can, const char* keys, bool (CommandSink::*act)()) {
+        ImGui::BeginDisabled(!can);
+        if (mirror) mirror->next(a11y::Role::Button, what.empty() ? verb : verb + ": " + what);
+        if (button(label, ButtonKind::Secondary, ImVec2(w, 0))) (ctx.commands.*act)();
+        ImGui::EndDisabled();
+        if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+            ImGui::SetTooltip("%s", (what.empty() ? "Nothing to " + std::string(1, char(std::tolower(verb[0]))) + verb.substr(1)
+                                                 : verb + ": " + what + " (" + keys + ")").c_str());
+    };
+    one(ICON_UNDO "##undo-toolbar", "Undo", ctx.commands.undo_description(), ctx.commands.can_undo(), "Ctrl+Z", &CommandSink::undo);
     ImGui::SameLine(0, 4);
-    ImGui::BeginDisabled(!ctx.commands.can_redo());
-    if (mirror) mirror->next(a11y::Role::Button, redo.empty() ? "Redo" : "Redo: " + redo);
-    if (button(ICON_REDO "##redo-toolbar", ButtonKind::Secondary, ImVec2(w, 0))) ctx.commands.redo();
-    ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", redo.empty() ? "Nothing to redo" : ("Redo: " + redo + " (Ctrl+Shift+Z)").c_str());
+    one(ICON_REDO "##redo-toolbar", "Redo", ctx.commands.redo_description(), ctx.commands.can_redo(), "Ctrl+Shift+Z", &CommandSink::redo);
 }
 
 void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first, Date last, bool can_edit) {
