@@ -41,8 +41,7 @@ std::string problem(const std::string& text) {
         // UTF-8 read as Latin-1: a lead byte's letter (Â, Ã, â) before a C1 or Latin-1 sign.
         if ((cps[i] == 0xC2 || cps[i] == 0xC3 || cps[i] == 0xE2) && i + 1 < cps.size() && cps[i + 1] >= 0x80 && cps[i + 1] <= 0xBF)
             return "UTF-8 shown as Latin-1";
-        const bool icon = cps[i] >= 0xE000 && cps[i] <= 0xF8FF;
-        if (!icon && cps[i] >= 0x20 && !ImGui::GetFont()->FindGlyphNoFallback(ImWchar(cps[i])))
+        if (cps[i] >= 0x20 && !ImGui::GetFont()->FindGlyphNoFallback(ImWchar(cps[i])))   // icons too
             return "no glyph for U+" + std::to_string(unsigned(cps[i]));
     }
     return "";
