@@ -1,5 +1,6 @@
 // Fork Awesome 1.2 code points (Debian's fonts-fork-awesome), merged into the UI font.
-// Only these are rasterised, so the atlas stays small: add a glyph here, to kIconGlyphs and to ICON_UNICODES (src/CMakeLists.txt, the font subset); tests/ui/text_encoding_test.cpp fails on one missing.
+// Only these are rasterised, so the atlas stays small: add a glyph here, to kIconGlyphs and to
+// ICON_UNICODES (src/CMakeLists.txt, the font subset); tests/ui/text_encoding_test.cpp fails if one is missing.
 #pragma once
 
 #define ICON_HOME "\xef\x80\x95"           // U+F015
