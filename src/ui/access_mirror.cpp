@@ -232,9 +232,14 @@ void Mirror::status(const std::string& text, const std::string& region) {
     add(std::move(n));
 }
 
-void Mirror::text(const std::string& text, Role role) {
+void Mirror::text(const std::string& text, Role role, bool over_last_item) {
     if (!enabled_ || text.empty()) return;
     Node n;
+    if (over_last_item && ImGui::GetCurrentContext()) {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        n.x = a.x, n.y = a.y, n.w = b.x - a.x, n.h = b.y - a.y;
+        n.label_w = n.w;
+    }
     n.id = hash_of(role, text);
     n.role = role;
     n.name = text;

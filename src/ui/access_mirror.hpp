@@ -84,7 +84,9 @@ public:
     // (the verdict while a shift is moved with the keyboard).
     void status(const std::string& text, const std::string& region = "");
     // Words a dialog or card shows that are not items (a rule's message); a list's entry as ListItem.
-    void text(const std::string& text, Role role = Role::Text);
+    // `over_last_item`: they are the text item just drawn, so the node has its rectangle (the
+    // layout tests then check it overlaps nothing).
+    void text(const std::string& text, Role role = Role::Text, bool over_last_item = false);
     // A grid (the rota): `rows` counts all its rows, so a screen reader announces the drawn ones
     // as part of the whole; rows hold header and data cells, each with its words and rectangle.
     // A table of figures is the same with Role::Table, its cells Role::TableCell (ui/table.hpp).

@@ -362,7 +362,9 @@ void App::make_calendar_link() {
         calendar_.loading = false;
         const nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
         if (status != 200 || !j.is_object() || !j.contains("webcal")) {
-            calendar_.error = j.is_object() && j.contains("error") ? j.value("error", "") : "No calendar link could be made (HTTP " + std::to_string(status) + ")";
+            calendar_.error = status == 0                             ? "The server cannot be reached: try again when you are online."
+                              : j.is_object() && j.contains("error") ? j.value("error", "")
+                                                                      : "No calendar link could be made (HTTP " + std::to_string(status) + ")";
             return;
         }
         const bool reset = calendar_.exists;
@@ -381,7 +383,8 @@ void App::turn_off_calendar_link() {
     fetch_("DELETE", "api/calendar-link", "", [this](int status, const std::string&) {
         calendar_.loading = false;
         if (status != 204 && status != 200) {
-            calendar_.error = "The calendar link could not be turned off (HTTP " + std::to_string(status) + ")";
+            calendar_.error = status == 0 ? "The server cannot be reached: try again when you are online."
+                                          : "The calendar link could not be turned off (HTTP " + std::to_string(status) + ")";
             return;
         }
         calendar_ = CalendarLink{};

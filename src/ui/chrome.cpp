@@ -151,6 +151,29 @@ void App::draw_top_bar(const ViewContext& ctx) {
     ImGui::PushStyleColor(ImGuiCol_Text, kWhite);
 
     auto centre_y = [&](ImFont* f) { ImGui::SetCursorPosY((h - f->FontSize * io.FontGlobalScale) * 0.5f); };
+    if (sync_.connected) {   // what the sync says: online, waiting changes, when last in step
+        if (sync_.read_only) source_ = "Read-only copy" + std::string(sync_.pending == 0 ? "" : " \xC2\xB7 " + std::to_string(sync_.pending) + " drafts");
+        else if (!sync_.online) source_ = "Offline" + std::string(sync_.pending ? " \xC2\xB7 " + std::to_string(sync_.pending) + " waiting to send" : "");
+        else if (sync_.pending) source_ = "Saving " + std::to_string(sync_.pending) + "\xE2\x80\xA6";
+        else source_ = "Online" + std::string(sync_.last_synced.empty() ? "" : " \xC2\xB7 synced " + sync_.last_synced);
+    }
+    // What the right side holds (help, the role switch, the sync words, the person), measured first:
+    // on a narrow page in large text the person's name goes first, then the sync words (the dot
+    // stays), and the trust's name is drawn only where it fits whole, so nothing is drawn over.
+    const bool signed_in = status_ == DataStatus::Ready && !sign_in_.needed;
+    const char* role_label = session_.role == Role::Clinician ? "Clinician" : session_.role == Role::Admin ? "Admin" : "Manager";
+    const std::string name = ctx.user ? ctx.user->name : "";
+    const float avatar = 32;
+    const float help_w = ctx.phone ? 44 : 32;   // a touch target on a phone
+    float name_w = ctx.phone ? 0 : ImGui::CalcTextSize(name.c_str()).x + 10;
+    const float role_w = ImGui::CalcTextSize(role_label).x + 48;
+    float source_w = ctx.phone ? 0 : ImGui::CalcTextSize(source_.c_str()).x + 40;
+    auto right_w = [&] { return (ctx.phone ? 16 : 20) + avatar + name_w + role_w + source_w + 16 + help_w + 12; };
+    ImGui::PushFont(fonts_.heading);
+    const float brand_w = 20 + ImGui::CalcTextSize("Shiftbank").x + 16;
+    ImGui::PopFont();
+    if (!ctx.phone && signed_in && brand_w + right_w() > io.DisplaySize.x) name_w = 0;
+    if (!ctx.phone && signed_in && brand_w + right_w() > io.DisplaySize.x) source_w = 24;   // the dot alone
     if (ctx.phone) {
         ImGui::PushFont(fonts_.heading);
         centre_y(fonts_.heading);
@@ -161,28 +184,17 @@ void App::draw_top_bar(const ViewContext& ctx) {
         centre_y(fonts_.heading);
         ImGui::TextUnformatted("Shiftbank");
         ImGui::PopFont();
-        if (!state().trust.name.empty()) {
+        const float room = io.DisplaySize.x - (signed_in ? right_w() : 20) - brand_w;
+        if (!state().trust.name.empty() && ImGui::CalcTextSize(state().trust.name.c_str()).x <= room) {
             ImGui::SameLine(0, 16);
             centre_y(fonts_.body);
             ImGui::TextUnformatted(state().trust.name.c_str());
+            mirror_.text(state().trust.name, a11y::Role::Text, true);
         }
     }
-    if (sync_.connected) {   // what the sync says: online, waiting changes, when last in step
-        if (sync_.read_only) source_ = "Read-only copy" + std::string(sync_.pending == 0 ? "" : " \xC2\xB7 " + std::to_string(sync_.pending) + " drafts");
-        else if (!sync_.online) source_ = "Offline" + std::string(sync_.pending ? " \xC2\xB7 " + std::to_string(sync_.pending) + " waiting to send" : "");
-        else if (sync_.pending) source_ = "Saving " + std::to_string(sync_.pending) + "\xE2\x80\xA6";
-        else source_ = "Online" + std::string(sync_.last_synced.empty() ? "" : " \xC2\xB7 synced " + sync_.last_synced);
-    }
-    if (status_ == DataStatus::Ready && !sign_in_.needed) {
+    if (signed_in) {
         // Right side: role switch (demo only), data source, and the signed-in person.
-        const char* role_label = session_.role == Role::Clinician ? "Clinician" : session_.role == Role::Admin ? "Admin" : "Manager";
-        const std::string name = ctx.user ? ctx.user->name : "";
-        const float avatar = 32;
-        const float name_w = ctx.phone ? 0 : ImGui::CalcTextSize(name.c_str()).x + 10;
-        const float role_w = ImGui::CalcTextSize(role_label).x + 48;
-        const float source_w = ctx.phone ? 0 : ImGui::CalcTextSize(source_.c_str()).x + 40;
-        const float help_w = ctx.phone ? 44 : 32;   // a touch target on a phone
-        float x = io.DisplaySize.x - (ctx.phone ? 16 : 20) - avatar - name_w - role_w - source_w - 16 - help_w - 12;
+        float x = io.DisplaySize.x - right_w();
         // Help: the keyboard shortcuts (also "?" anywhere), 32 px square, above the 24 px minimum.
         ImGui::SetCursorPos(ImVec2(x, (h - help_w) * 0.5f));
         mirror_.next(a11y::Role::Button, "Help: keys and symbols");
@@ -222,7 +234,8 @@ void App::draw_top_bar(const ViewContext& ctx) {
                               : sync_.online && !sync_.read_only ? kYellow : kMidGrey;
             dl->AddCircleFilled(ImVec2(p.x + 5, cy), 4.5f, dot);
             ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + 16, (h - ImGui::GetTextLineHeight()) * 0.5f));
-            ImGui::TextUnformatted(source_.c_str());
+            if (source_w > 24) ImGui::TextUnformatted(source_.c_str()), mirror_.text(source_, a11y::Role::Text, true);
+            else ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight()));   // the dot alone; the words in the person's menu
         }
         ImGui::SameLine(0, 16);
         const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -233,7 +246,7 @@ void App::draw_top_bar(const ViewContext& ctx) {
         const ImVec2 ts = ImGui::CalcTextSize(ini.c_str());
         dl->AddText(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), kBlue, ini.c_str());
         ImGui::PopFont();
-        if (!ctx.phone) {
+        if (name_w > 0) {
             ImGui::SetCursorScreenPos(ImVec2(p.x + avatar + 10, (h - ImGui::GetTextLineHeight()) * 0.5f));
             ImGui::TextUnformatted(name.c_str());
         }
@@ -248,6 +261,7 @@ void App::draw_top_bar(const ViewContext& ctx) {
         if (menu_open) {
             ImGui::PushStyleColor(ImGuiCol_Text, kText);
             ImGui::TextDisabled("%s", name.c_str());
+            if (!ctx.phone && source_w <= 24 && !source_.empty()) ImGui::TextDisabled("%s", source_.c_str()), mirror_.text(source_);   // not in the bar
             ImGui::Separator();
             ImGui::TextUnformatted("Text size");
             mirror_.text("Text size");   // read before the sizes it names

@@ -263,7 +263,7 @@ void calendar_subscription(ViewContext& ctx, MyRotaScreen& m) {
         static char shown[512];
         std::snprintf(shown, sizeof shown, "%s", link.webcal.c_str());
         ImGui::SetNextItemWidth(-1);
-        if (mirror) mirror->next(a11y::Role::TextBox, "Calendar address");
+        if (mirror) mirror->next(a11y::Role::TextBox, "Calendar address"), mirror->next_buffer(shown, sizeof shown);   // read out as its value
         text_field("##calendar-address", "", shown, sizeof shown, ImGuiInputTextFlags_ReadOnly);
         if (button(ICON_CHECK "  Copy address", ButtonKind::Primary, touch(ctx))) {
             ImGui::SetClipboardText(link.webcal.c_str());
@@ -281,7 +281,10 @@ void calendar_subscription(ViewContext& ctx, MyRotaScreen& m) {
     } else {
         say("Get a private address your calendar app follows, so your shifts stay up to date there.", false);
     }
-    if (!link.error.empty()) text_coloured(kRed, (ICON_BAN "  " + link.error).c_str());
+    if (!link.error.empty()) {
+        text_coloured(kRed, (ICON_BAN "  " + link.error).c_str());
+        if (mirror) mirror->text(link.error);
+    }
     if (link.available && !link.loading) {
         if (!link.exists) {
             if (button("Get my calendar address", ButtonKind::Primary, touch(ctx))) ctx.commands.make_calendar_link(), m.calendar_copied = false;

@@ -326,13 +326,14 @@ bool draw_rota_actions(ViewContext& ctx, const RotaScreen& rota, const Ward& war
     ImGui::BeginDisabled(first_week.empty() || !has_next_week);
     if (button(copy, ButtonKind::Quiet)) copy_week(ctx, first_week);
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    // Wrapped on a narrow page in large text, each goes beside the last while it fits.
+    flow_next(ImGui::CalcTextSize(post).x + style.FramePadding.x * 2);
     ImGui::BeginDisabled(to_post.empty());
     if (button(post, ButtonKind::Secondary))
         ctx.commands.submit("post_to_bank", {{"shifts", to_post}},
                             "Posted " + std::to_string(to_post.size()) + " vacant shift" + (to_post.size() == 1 ? "" : "s") + " to the bank");
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    flow_next(ImGui::CalcTextSize(publish).x + style.FramePadding.x * 2);
     ImGui::BeginDisabled(drafts.empty());
     if (button(publish, ButtonKind::Primary))
         ctx.commands.submit("publish", {{"shifts", drafts}}, "Published " + std::to_string(drafts.size()) + " shifts on " + ward.name);

@@ -2,6 +2,7 @@
 // first breach and warning, and the history.
 #include <unordered_map>
 
+#include "ui/access_mirror.hpp"
 #include "ui/icons.hpp"
 #include "ui/rota_parts.hpp"
 #include "ui/widgets.hpp"
@@ -50,7 +51,10 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
     // The links are frame-high targets (27 px, 44 on a phone), their words level with the words
     // beside them at the top of the line (ImGui offsets a selectable by the line's text offset).
     const float target_h = ImGui::GetFrameHeight();
-    ImGui::TextDisabled("%d staff", staff_count);
+    a11y::Mirror* mirror = a11y::current();
+    const std::string staff_words = std::to_string(staff_count) + " staff";
+    ImGui::TextDisabled("%s", staff_words.c_str());
+    if (mirror) mirror->text(staff_words, a11y::Role::Text, true);
     ImGui::SameLine(0, 18);
     char vacant_label[48];
     std::snprintf(vacant_label, sizeof vacant_label, "Vacant: %d", vacant);
@@ -61,6 +65,7 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
     std::snprintf(sources, sizeof sources, "(%d in the bank \xC2\xB7 B, %d agency \xC2\xB7 A)", open, agency);
     flow_next(ImGui::CalcTextSize(sources).x, 6);
     ImGui::TextDisabled("%s", sources);
+    if (mirror) mirror->text(sources, a11y::Role::Text, true);
     // A phone's line holds the counts; breaches, warnings, undo and the history go on a second one.
     bool first_link = true;
     // Clicked, a count outlines the shifts behind it on the grid and scrolls to the first person.
@@ -73,10 +78,11 @@ void draw_rota_status_bar(ViewContext& ctx, RotaScreen& m, int first_day, int da
         else m.marked = std::move(ids), m.marked_warnings = warnings;
     };
     auto link = [&](const char* icon, int n, const char* one, const char* many, ImU32 colour, const std::string& target, Severity severity) {
-        if (!(ctx.phone && first_link)) ImGui::SameLine(0, 18);
-        first_link = false;
         char label[64];
         std::snprintf(label, sizeof label, "%s %d %s", icon, n, n == 1 ? one : many);
+        // Beside what came before while it fits (a narrow page wraps it to the next line).
+        if (!(ctx.phone && first_link)) flow_next(std::max(24.0f, ImGui::CalcTextSize(label).x), 18);
+        first_link = false;
         ImGui::PushStyleColor(ImGuiCol_Text, n ? colour : kMidGrey);
         const bool on = !m.marked.empty() && m.marked_warnings == (severity == Severity::Warn);
         if (ImGui::Selectable(label, on, ImGuiSelectableFlags_None, ImVec2(std::max(24.0f, ImGui::CalcTextSize(label).x), target_h)) &&

@@ -43,7 +43,7 @@ void undo_redo_buttons(ViewContext& ctx) {
 
 void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first, Date last, bool can_edit) {
     heading(ctx.fonts, ward.name.c_str());
-    if (!ctx.phone) ImGui::SameLine(0, 24);
+    if (!ctx.phone) flow_next(180, 24);   // beside the ward's name while it fits
     ImGui::SetNextItemWidth(ctx.phone ? -1 : 180);
     if (begin_combo("##ward", "Ward", ICON_HOSPITAL "  Change ward")) {
         if (choice("All wards", ward.id == kAllWards)) m.rota_ward = kAllWards;
@@ -51,9 +51,11 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
             if (choice(w.name.c_str(), w.id == ward.id)) m.rota_ward = w.id;
         ImGui::EndCombo();
     }
-    if (!ctx.phone) ImGui::SameLine();
     // Earlier / the dates / later, then Today: the dates take the width of the widest range, so the
     // arrows stay where they are as the dates change and a second click lands on the same arrow.
+    // Beside the ward while the three fit (in large text on a narrow page, on a line of their own).
+    const float arrow_guess = ctx.phone ? 44 : ImGui::CalcTextSize(ICON_CHEVRON_LEFT).x + ImGui::GetStyle().FramePadding.x * 2;
+    if (!ctx.phone) flow_next(arrow_guess * 2 + 12 + widest_date_range_width());
     const int max_offset = std::max(0, ctx.state.period_days / 7 - m.rota_weeks);
     a11y::Mirror* mirror = a11y::current();
     ImGui::BeginDisabled(m.rota_week_offset <= 0);
@@ -62,7 +64,11 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
     ImGui::EndDisabled();
     ImGui::SameLine(0, 6);
     const std::string range = date_range(first, last);
-    const float dates_x = ImGui::GetCursorPosX(), dates_w = widest_date_range_width();
+    // The slot is as wide as the widest range, so the arrows stay put; on a narrow page in large
+    // text it is what is left beside the two arrows, so the next arrow stays on the page.
+    const float arrow_w = ImGui::GetItemRectSize().x;
+    const float room = ImGui::GetWindowContentRegionMax().x - ImGui::GetCursorPosX() - arrow_w - 6;
+    const float dates_x = ImGui::GetCursorPosX(), dates_w = std::min(widest_date_range_width(), room);
     ImGui::AlignTextToFramePadding();
     ImGui::SetCursorPosX(dates_x + (dates_w - ImGui::CalcTextSize(range.c_str()).x) * 0.5f);
     ImGui::TextUnformatted(range.c_str());
@@ -75,7 +81,7 @@ void draw_toolbar(ViewContext& ctx, RotaScreen& m, const Ward& ward, Date first,
     const int today_day = ctx.session.today - ctx.state.period_start;
     const int today_offset = std::clamp(today_day / 7, 0, max_offset);
     const bool today_in_view = today_day >= m.rota_week_offset * 7 && today_day < (m.rota_week_offset + m.rota_weeks) * 7;
-    ImGui::SameLine(0, 6);
+    flow_next(ImGui::CalcTextSize("Today").x + ImGui::GetStyle().FramePadding.x * 2, 6);
     ImGui::BeginDisabled(today_in_view || today_day < 0 || today_day >= ctx.state.period_days);
     if (button("Today", ButtonKind::Secondary)) m.rota_week_offset = today_offset;
     ImGui::EndDisabled();

@@ -65,7 +65,8 @@ async function tabTo(page, test, arg, limit = 200) {
 const layoutFaults = () => {
   // Cut by the area it is drawn in (scrolled half out of its window, under a frozen header): not shown whole.
   const leaves = Array.from(document.querySelectorAll('#mirror [data-id]:not([data-container]):not([data-cut])'))
-    .filter((e) => /^(BUTTON|A|INPUT|H[1-6])$/.test(e.tagName))
+    // Controls, headings, and words the app places (the rota's counts: a span given a rectangle).
+    .filter((e) => /^(BUTTON|A|INPUT|H[1-6])$/.test(e.tagName) || (e.tagName === 'SPAN' && e.style.width !== ''))
     .map((e) => ({ name: e.getAttribute('aria-label') || e.textContent, r: e.getBoundingClientRect(), inGrid: !!e.closest('[role=grid]') }));
   const W = window.innerWidth, H = window.innerHeight, out = [];
   // Wholly on the page: what is below the fold scrolls into view.
@@ -229,6 +230,28 @@ await run([
         await assertNoErrors(page);
         await page.close();
       }
+    }
+  }],
+  ["the rota's status bar, toolbar and top bar overlap nothing from 390 to 1920 px wide, in Normal and Largest text (screenshots)", async () => {
+    const looks = [[390, 844, true, 'normal'], [390, 844, true, 'largest'], [768, 800, false, 'largest'], [1024, 768, false, 'normal'],
+      [1920, 1080, false, 'normal'], [1920, 1080, false, 'largest']];
+    for (const [width, height, touch, text] of looks) {
+      const page = await browser.open({ viewport: { width, height }, touch, query: `?role=manager&a11y=1&view=rota&text=${text}` });
+      await page.waitReady();
+      await page.waitFor(() => window.shiftbankTest.state().loaded, undefined, { timeout: 15000, what: 'the rota' });
+      await page.waitFor(() => Array.from(document.querySelectorAll('#mirror span')).some((e) => / staff$/.test(e.textContent)), undefined,
+        { what: 'the status bar\'s counts in the mirror' });
+      // (What a phone in large text puts below the fold is checked by the headless test, scrolled.)
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const name = `status-bar-${width}x${height}-${text}.png`;
+      await page.screenshot(shot(name));
+      const r = await page.evaluate(layoutFaults);
+      const words = await page.evaluate(() => Array.from(document.querySelectorAll('#mirror span')).filter((e) => e.style.width !== '').map((e) => e.textContent));
+      assert(words.some((w) => / staff$/.test(w)) && words.some((w) => / in the bank /.test(w)), `${width} px ${text}: the counts are not placed: ${JSON.stringify(words)}`);
+      assert(r.faults.length === 0, `${width} px ${text}: ` + r.faults.join('; '));
+      console.log(`     ${width} px, ${text} text: ${r.checked} controls, headings and counts, none overlapping or cut off (${name})`);
+      await assertNoErrors(page);
+      await page.close();
     }
   }],
   ['keyboard only: a manager moves a shift to the next day hearing the verdict; the shortcuts are a dialog; a clinician books', async () => {

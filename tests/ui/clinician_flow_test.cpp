@@ -367,3 +367,85 @@ TEST_CASE("leave for a week in two taps on the calendar, on a phone") {
     for (const Leave& l : s.state().leave) sent |= l.staff == me && l.first == first && l.last == last;
     CHECK(sent);
 }
+
+// The calendar subscription card on My rota, against a server that answers when the test says:
+// what a nurse reads at each step, the address copied, a new one made, then turned off.
+TEST_CASE("subscribing a calendar: the card asks the server, shows a private address to copy, makes a new one and turns it off") {
+    Screen s(1280, 800, demo(40));
+    s.ui.app().set_accessibility(true);
+    s.show(Role::Clinician, ui::View::MyRota);
+    auto words = [&]() {
+        std::string all;
+        for (const auto& n : s.ui.app().mirror().nodes()) all += n.name + "\n";
+        return all;
+    };
+    auto frames = [&] { for (int i = 0; i < 3; ++i) s.ui.frame(); };
+    REQUIRE(s.ui.click_widget(ICON_CALENDAR_CHECK "  Subscribe: stays up to date"));
+    frames();
+    // A static copy (no server): the one-off file is what there is, and no button pretends otherwise.
+    CHECK(words().find("Subscribing needs the trust's live server.") != std::string::npos);
+    CHECK_FALSE(s.ui.click_widget("Get my calendar address"));
+
+    struct Asked {
+        std::string method, path, body;
+        std::function<void(int, const std::string&)> done;
+    };
+    std::vector<Asked> asked;
+    s.ui.app().set_fetcher([&](const std::string& method, const std::string& path, const std::string& body, std::function<void(int, const std::string&)> done) {
+        asked.push_back({method, path, body, std::move(done)});
+    });
+    client::SyncClient::Status live;
+    live.connected = true;
+    s.ui.app().set_sync_status(live);
+    frames();
+    REQUIRE(asked.size() == 1);
+    CHECK(asked[0].method == "GET");
+    CHECK(asked[0].path == "api/calendar-link");
+    CHECK(words().find("Asking the server\xE2\x80\xA6") != std::string::npos);
+    asked[0].done(200, R"({"exists": false})");
+    frames();
+    CHECK(words().find("Get a private address your calendar app follows") != std::string::npos);
+    CHECK(asked.size() == 1);   // asked once, not every frame
+
+    const std::string webcal = "webcal://bank.example.nhs.uk/api/calendar/" + std::string(64, 'a') + ".ics";
+    const std::string https = "https://bank.example.nhs.uk/api/calendar/" + std::string(64, 'a') + ".ics";
+    REQUIRE(s.ui.click_widget("Get my calendar address"));
+    REQUIRE(asked.size() == 2);
+    CHECK(asked[1].method == "POST");
+    asked[1].done(200, json{{"webcal", webcal}, {"https", https}, {"created", "2026-12-03T09:00:00Z"}}.dump());
+    frames();
+    CHECK(s.ui.app().last_message() == "Calendar link made: add it to your calendar app");
+    bool field = false;
+    for (const auto& n : s.ui.app().mirror().nodes()) field |= n.role == ui::a11y::Role::TextBox && n.name == "Calendar address" && n.value == webcal;
+    CHECK(field);
+    CHECK(words().find("Anyone with the address sees your shifts: keep it to yourself.") != std::string::npos);
+    REQUIRE(s.ui.click_widget(ICON_CHECK "  Copy address"));
+    frames();
+    CHECK(std::string(ImGui::GetClipboardText()) == webcal);
+    CHECK(words().find("Copied.") != std::string::npos);
+    REQUIRE(s.ui.click_widget("Copy as https://"));
+    CHECK(std::string(ImGui::GetClipboardText()) == https);
+
+    // A new address: the old one stops working, and the person is told so.
+    REQUIRE(s.ui.click_widget("Make a new address"));
+    REQUIRE(asked.size() == 3);
+    CHECK(asked[2].method == "POST");
+    asked[2].done(0, "");   // no network
+    frames();
+    CHECK(words().find("The server cannot be reached: try again when you are online.") != std::string::npos);
+    REQUIRE(s.ui.click_widget("Make a new address"));
+    REQUIRE(asked.size() == 4);
+    asked[3].done(200, json{{"webcal", webcal + "2"}, {"https", https + "2"}, {"created", "2026-12-03T09:05:00Z"}}.dump());
+    frames();
+    CHECK(s.ui.app().last_message() == "New calendar link made: the old one no longer works");
+    CHECK(words().find("The server cannot be reached") == std::string::npos);
+
+    REQUIRE(s.ui.click_widget("Turn off"));
+    REQUIRE(asked.size() == 5);
+    CHECK(asked[4].method == "DELETE");
+    asked[4].done(204, "");
+    frames();
+    CHECK(s.ui.app().last_message() == "Calendar link turned off: calendars following it stop updating");
+    CHECK(words().find("Get a private address your calendar app follows") != std::string::npos);
+    CHECK(words().find(webcal) == std::string::npos);   // the address is gone from the page
+}

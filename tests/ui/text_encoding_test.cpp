@@ -60,7 +60,7 @@ TEST_CASE("the check finds mojibake, broken UTF-8 and replacement characters") {
 
 TEST_CASE("every word on every screen is UTF-8 drawn with the font's own glyphs, on a desktop and a phone") {
     int words = 0;
-    for (const auto [w, h, touch] : {std::tuple{1280.0f, 800.0f, false}, std::tuple{390.0f, 844.0f, true}})
+    for (const auto& [w, h, touch] : {std::tuple{1280.0f, 800.0f, false}, std::tuple{390.0f, 844.0f, true}})
         test::for_every_screen(w, h, touch, 1.0f, [&](headless::HeadlessUi& ui, ui::View view, Role role) {
             CAPTURE(ui::view_title(view));
             CAPTURE(int(role));

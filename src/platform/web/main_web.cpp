@@ -79,7 +79,7 @@ EM_JS(void, js_query_text, (const char* name, char* out, int n), {
 EM_JS(void, js_random_hex, (char* out, int n), {
     const bytes = new Uint8Array(n / 2);
     crypto.getRandomValues(bytes);
-    stringToUTF8(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(''), out, n + 1);
+    stringToUTF8(Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(String()), out, n + 1);
 });
 
 EM_JS(int, js_query_int, (const char* name, int fallback), {
