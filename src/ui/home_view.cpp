@@ -311,11 +311,20 @@ void manager_decisions(ViewContext& ctx) {
         const size_t rostered = verdict.warnings.size();
         if (rostered > 0) {
             ImGui::PushStyleColor(ImGuiCol_Text, kAmberText);
-            ImGui::TextWrapped("%s %s rostered on %zu shift%s in these days:", ICON_WARNING, p->name.c_str(), rostered, rostered == 1 ? "" : "s");
-            for (const Violation& v : verdict.warnings) ImGui::TextWrapped("  %s", v.message.c_str());
+            // The breaches approving would add (a shift in approved leave breaks a rule), as the shifts.
+            const std::string said = p->name + " is rostered on " + std::to_string(rostered) + (rostered == 1 ? " shift" : " shifts") +
+                                     " in these days. Approved, each is a rule breach on the rota until it is posted to the bank or moved:";
+            ImGui::TextWrapped("%s %s", ICON_WARNING, said.c_str());
             ImGui::PopStyleColor();
-            if (a11y::Mirror* mirror = a11y::current())
-                for (const Violation& v : verdict.warnings) mirror->text("Warning: " + v.message);
+            a11y::Mirror* mirror = a11y::current();
+            if (mirror) mirror->text("Warning: " + said);
+            for (const Violation& v : verdict.warnings)
+                for (const std::string& id : v.shifts) {
+                    ImGui::Indent(18);
+                    ImGui::TextWrapped("%s", describe(ctx.state, id).c_str());
+                    ImGui::Unindent(18);
+                    if (mirror) mirror->text(describe(ctx.state, id));
+                }
         }
         const std::string posted = std::to_string(rostered) + (rostered == 1 ? " shift" : " shifts");
         if (rostered > 0) {

@@ -276,7 +276,8 @@ void calendar_subscription(ViewContext& ctx, MyRotaScreen& m) {
         }
         if (m.calendar_copied) say("Copied.");
     } else if (link.exists) {
-        say("You have a calendar address, made " + link.created.substr(0, 10) + ". It is shown only when it is made: make a new one "
+        const std::optional<Date> made = parse_date(link.created.substr(0, 10));
+        say("You have a calendar address, made " + (made ? format_weekday_day_month(*made) + " " + std::to_string(civil(*made).year) : link.created) + ". It is shown only when it is made: make a new one "
             "to copy it again (the old one then stops working).", false);
     } else {
         say("Get a private address your calendar app follows, so your shifts stay up to date there.", false);

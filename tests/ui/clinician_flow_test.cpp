@@ -324,10 +324,15 @@ TEST_CASE("approving leave shows the shifts it leaves uncovered first, and posts
     s.ui.app().set_accessibility(true);
     s.show(Role::Manager, ui::View::Home, manager);
     s.ui.frame();
-    bool warned = false;
-    for (const auto& n : s.ui.app().mirror().nodes())
-        warned |= n.name.rfind("Warning: ", 0) == 0 && n.name.find("falls in " + p->name + "'s approved annual leave") != std::string::npos;
+    bool warned = false, listed = false;
+    const std::string early_words = "Early, " + format_weekday_day_month(today + 4) + " 07:00\xE2\x80\x93" "15:00";
+    for (const auto& n : s.ui.app().mirror().nodes()) {
+        warned |= n.name == "Warning: " + p->name + " is rostered on 1 shift in these days. Approved, each is a rule breach on the rota "
+                                                    "until it is posted to the bank or moved:";
+        listed |= n.name.rfind(early_words, 0) == 0;
+    }
     CHECK(warned);
+    CHECK_MESSAGE(listed, early_words);
     REQUIRE(s.ui.click_widget("Approve, post 1 shift to bank##leave-ask"));
     CHECK(s.state().find_shift("leave-early")->assignee.empty());
     CHECK(s.state().find_shift("leave-early")->status == ShiftStatus::Open);
