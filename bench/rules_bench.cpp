@@ -2,20 +2,11 @@
 // Targets (docs/performance.md): full check under 50 ms; one candidate change under 20 µs.
 #include <benchmark/benchmark.h>
 
-#include "core/demo_trust.hpp"
+#include "demo_rota.hpp"
 #include "core/rules/rules_engine.hpp"
 
 namespace {
-const sb::State& rota() {
-    static const sb::State state = [] {
-        sb::DemoOptions o;
-        o.staff = 2000;
-        o.weeks = 4;
-        o.seed = 1;
-        return sb::make_demo_trust(o);
-    }();
-    return state;
-}
+const sb::State& rota() { return sb::bench::demo_rota(); }
 
 // Full check: index every shift, then evaluate every rule for every person.
 void BM_FullCheck(benchmark::State& st) {

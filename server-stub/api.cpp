@@ -16,6 +16,10 @@ namespace sb::server {
 namespace {
 using json = nlohmann::json;
 constexpr size_t kMaxCommandsPerRequest = 500;
+// Commands' bodies may be larger than other requests': a staff list imported as one command carries
+// its file (at most 1 MiB, kMaxStaffImportBytes, and a little more once escaped as JSON). 64 bodies
+// arriving at once are then at most 128 MiB.
+constexpr size_t kCommandsBodyBytes = size_t(2) << 20;
 
 // The bearer token of a request, or nullopt after answering 401.
 std::optional<std::string> bearer(const http::Request& req, http::Response& res) {
@@ -73,7 +77,7 @@ void commands(const std::shared_ptr<ApiState>& api, const std::shared_ptr<http::
     auto refuse = [&] { x->respond(std::move(res)); };
     auto user = signed_in(*api, req, res);
     if (!user) return refuse();
-    auto body = body_json(req, res);
+    auto body = body_json(req, res, kCommandsBodyBytes);
     if (!body) return refuse();
     if (!body->is_object() || !body->contains("commands") || !(*body)["commands"].is_array() || body->size() != 1)
         return error(res, 400, "Send {\"commands\": [ … ]} and nothing else"), refuse();
@@ -323,7 +327,7 @@ void register_api(http::Server& server, std::shared_ptr<ApiState> api) {
         if (req.has_param("wait")) wait = std::clamp(std::strtol(req.param("wait").c_str(), nullptr, 10), 0L, 55L);
         long_poll_changes(*api->service, *user, r, std::chrono::seconds(wait), x);
     }, Run::Network);
-    server.route("POST", "/api/commands", [api](std::shared_ptr<http::Exchange> x) { commands(api, x); });
+    server.route("POST", "/api/commands", [api](std::shared_ptr<http::Exchange> x) { commands(api, x); }, http::Server::Run::Worker, kCommandsBodyBytes);
     server.route("GET", "/api/audit", [api](std::shared_ptr<http::Exchange> x) {
         http::Response res;
         audit(*api, x->request(), res);

@@ -12,7 +12,15 @@
 //       Runs the safety rules over every person's shifts; prints each violation as one JSON line
 //       {"rule", "severity", "staff", "message", "shifts"}. Exit 0 clean, 1 violations found,
 //       2 invalid input (every error printed with its path, as validate does).
+//   shiftbank-cli import STAFF.csv --into TRUST.json [--dry-run]
+//       Reads a staff list (docs/onboarding.md: the columns and their spellings) against the trust
+//       in TRUST.json and prints the report: one line per problem (line, column, value, why, the
+//       fix), then the counts. Exit 0 and TRUST.json rewritten with the staff added and updated
+//       (untouched with --dry-run); exit 2 with the report when any row is bad, TRUST.json untouched.
+//   shiftbank-cli export staff --from TRUST.json [--out STAFF.csv]
+//       The trust's staff as the same CSV (UTF-8, CRLF, the documented header).
 #include <cstdio>
+#include <filesystem>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -25,7 +33,9 @@
 #include "core/data_format.hpp"
 #include "core/commands/command.hpp"
 #include "core/demo_trust.hpp"
+#include "core/csv.hpp"
 #include "core/rules/rules_engine.hpp"
+#include "core/staff_csv.hpp"
 
 namespace {
 
@@ -33,7 +43,9 @@ int usage() {
     std::fputs("usage: shiftbank-cli demo [--staff N] [--weeks W] [--seed S] [--start YYYY-MM-DD] [--out FILE]\n"
                "       shiftbank-cli validate FILE.json\n"
                "       shiftbank-cli check FILE.json\n"
-               "       shiftbank-cli describe\n",
+               "       shiftbank-cli describe\n"
+               "       shiftbank-cli import STAFF.csv --into TRUST.json [--dry-run]\n"
+               "       shiftbank-cli export staff --from TRUST.json [--out STAFF.csv]\n",
                stderr);
     return 2;
 }
@@ -121,6 +133,73 @@ int check(const char* path) {
     return violations.empty() ? 0 : 1;
 }
 
+// A whole file, refused past `most` bytes before any of it is read.
+std::optional<std::string> read_file(const std::string& path, size_t most) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) return std::fprintf(stderr, "shiftbank-cli: cannot read %s\n", path.c_str()), std::nullopt;
+    if (size > most) return std::fprintf(stderr, "shiftbank-cli: %s is larger than %zu MiB\n", path.c_str(), most >> 20), std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    std::string text(size_t(size), '\0');
+    if (!in.read(text.data(), std::streamsize(size))) return std::fprintf(stderr, "shiftbank-cli: cannot read %s\n", path.c_str()), std::nullopt;
+    return text;
+}
+
+// Written beside the target, then renamed over it: a crash leaves the old file or the new one.
+bool write_file(const std::string& path, const std::string& text) {
+    const std::string tmp = path + ".tmp";
+    {
+        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
+        f << text;
+        if (!f.flush()) return false;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    return !ec;
+}
+
+int import_staff(int argc, char** argv) {
+    std::string csv_path, into;
+    bool dry_run = false;
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--into" && i + 1 < argc) into = argv[++i];
+        else if (a == "--dry-run") dry_run = true;
+        else if (csv_path.empty() && a.rfind("--", 0) != 0) csv_path = a;
+        else return usage();
+    }
+    if (csv_path.empty() || into.empty()) return usage();
+    const auto csv = read_file(csv_path, sb::kMaxCsvBytes);
+    if (!csv) return 2;
+    auto trust = load_or_report(into.c_str());
+    if (!trust) return 2;
+    const sb::StaffImport im = sb::read_staff_csv(*trust, *csv);
+    const std::string report = sb::describe(im);
+    std::fwrite(report.data(), 1, report.size(), stdout);
+    if (!im.ok()) return 2;
+    if (dry_run) return 0;
+    if (!write_file(into, sb::save_state(sb::with_staff(std::move(*trust), im), 1) + "\n"))
+        return std::fprintf(stderr, "shiftbank-cli: cannot write %s\n", into.c_str()), 2;
+    return 0;
+}
+
+int export_staff(int argc, char** argv) {
+    std::string from, out;
+    for (int i = 3; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--from" && i + 1 < argc) from = argv[++i];
+        else if (a == "--out" && i + 1 < argc) out = argv[++i];
+        else return usage();
+    }
+    if (from.empty()) return usage();
+    auto trust = load_or_report(from.c_str());
+    if (!trust) return 2;
+    const std::string text = sb::staff_to_csv(*trust);
+    if (out.empty()) return std::fwrite(text.data(), 1, text.size(), stdout), 0;
+    if (!write_file(out, text)) return std::fprintf(stderr, "shiftbank-cli: cannot write %s\n", out.c_str()), 2;
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -128,5 +207,7 @@ int main(int argc, char** argv) {
     if (argc == 3 && !std::strcmp(argv[1], "validate")) return load_or_report(argv[2]) ? 0 : 2;
     if (argc == 3 && !std::strcmp(argv[1], "check")) return check(argv[2]);
     if (argc == 2 && !std::strcmp(argv[1], "describe")) return describe();
+    if (argc >= 2 && !std::strcmp(argv[1], "import")) return import_staff(argc, argv);
+    if (argc >= 3 && !std::strcmp(argv[1], "export") && !std::strcmp(argv[2], "staff")) return export_staff(argc, argv);
     return usage();
 }

@@ -270,6 +270,12 @@ std::string body(const State& s, const std::string& type, const std::string& aut
         for (size_t i = 0; i < what.size(); ++i) out += (i ? ", " : ": ") + what[i];
         return out;
     }
+    if (type == "import_staff") {
+        size_t added = 0, changed = 0;
+        for (const EntityChange& ch : r.changes)
+            if (ch.collection == Collection::Staff) (ch.before.is_null() ? added : changed) += 1;
+        return "imported the staff list: " + count(added, "person", "people") + " added, " + count(changed, "record", "records") + " updated";
+    }
     if (type == "set_notification_prefs") return "changed their notification settings";
     if (type == "mark_notifications_read") return "marked " + count(r.changes.size(), "notification", "notifications") + " read";
     (void)reason_of;

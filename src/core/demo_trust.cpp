@@ -230,6 +230,7 @@ State make_demo_trust(const DemoOptions& o) {
         if (g.group == StaffGroup::Hca) p.documents.pop_back();
         if (p.employment == Employment::Bank && rng.chance(15)) p.documents[0].expires = s.period_start + -20;  // lapsed DBS
         p.email = username_for(p.name) + "@northbridge.nhs.example";
+        p.assignment = std::to_string(20000000 + 7 * i + 3);   // ESR-like, not from the random stream (the rest stays as it was)
         const int exchange = 100 + rng.below(899), line = rng.below(1000);   // one statement each: operand order is unspecified
         p.phone = "07700 9" + numbered("", exchange, 3) + numbered("", line, 3);
         grade_of.push_back(&g);

@@ -68,6 +68,18 @@ int rate_for(const State& state, const Requirements& req, const std::string& typ
     return 0;
 }
 
+bool valid_assignment_number(std::string_view s) {
+    const size_t dash = s.find('-');
+    const std::string_view main = s.substr(0, dash), post = dash == std::string_view::npos ? std::string_view{} : s.substr(dash + 1);
+    auto digits = [](std::string_view d, size_t most) {
+        if (d.empty() || d.size() > most) return false;
+        for (char c : d)
+            if (c < '0' || c > '9') return false;
+        return true;
+    };
+    return digits(main, 12) && (dash == std::string_view::npos || digits(post, 2));
+}
+
 bool is_vacant(const Shift& s) { return s.assignee.empty() && s.status != ShiftStatus::Cancelled; }
 
 }  // namespace sb

@@ -75,6 +75,9 @@ struct Staff {
     std::vector<ComplianceDocument> documents;
     std::string email;                  // personal details: only the person and managers see them
     std::string phone;
+    // The ESR assignment number ("12345678", or "12345678-2" for a second post): how the trust's
+    // HR and payroll know this post. Never part of an id; seen like the personal details above.
+    std::string assignment;
 };
 
 struct ShiftType {
@@ -243,5 +246,7 @@ const ComplianceDocument* expired_document(const Staff& person, Date day);
 bool eligible_for(const Staff& person, const Shift& s);
 // May this person book the shift without an application: the ward allows everyone, or trusts them.
 bool may_book_instantly(const Ward& ward, std::string_view staff);
+// An ESR assignment number: 1 to 12 digits, then optionally "-" and 1 or 2 digits (a second post).
+bool valid_assignment_number(std::string_view s);
 
 }  // namespace sb

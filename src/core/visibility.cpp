@@ -40,6 +40,7 @@ void redact(Staff& p, const Viewer& v) {
     if (v.full || p.id == v.me) return;
     p.email.clear();
     p.phone.clear();
+    p.assignment.clear();
     p.documents.clear();
     p.contracted_minutes_per_week = 0;
 }

@@ -21,6 +21,7 @@
 #include "ui/my_rota_state.hpp"
 #include "ui/open_shifts_state.hpp"
 #include "ui/rota_state.hpp"
+#include "ui/staff_state.hpp"
 #include "ui/theme.hpp"
 #include "ui/view_context.hpp"
 
@@ -137,6 +138,7 @@ public:
     RotaScreen& rota_screen() { return rota_; }
     OpenShiftsScreen& open_shifts_screen() { return open_shifts_; }
     MyRotaScreen& my_rota_screen() { return my_rota_; }
+    StaffScreen& staff_screen() { return staff_; }
     HomeScreen& home_screen() { return home_; }
 
 private:
@@ -177,6 +179,7 @@ private:
     RotaScreen rota_;
     OpenShiftsScreen open_shifts_;
     MyRotaScreen my_rota_;
+    StaffScreen staff_;
     HomeScreen home_;
     RulesCache rules_;
     std::unordered_map<std::string, CommandResult> previews_;   // by type and payload, for this version

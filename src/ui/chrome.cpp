@@ -40,6 +40,7 @@ const char* view_title(View v) {
         case View::OpenShifts: return "Open shifts";
         case View::MyRota: return "My rota";
         case View::Reports: return "Reports";
+        case View::Staff: return "Staff";
     }
     return "";
 }
@@ -305,6 +306,7 @@ void App::draw_side_nav(const ViewContext& ctx) {
     std::vector<Item> items = {Item{View::Home, ICON_HOME}, Item{View::Rota, ICON_GRID}, Item{View::OpenShifts, ICON_INBOX},
                                Item{View::MyRota, ICON_CALENDAR}, Item{View::Reports, ICON_BAR_CHART}};
     if (clinician) items = {Item{View::Home, ICON_HOME}, Item{View::OpenShifts, ICON_INBOX}, Item{View::MyRota, ICON_CALENDAR}};
+    if (session_.role == Role::Admin) items.push_back(Item{View::Staff, ICON_USERS});   // the trust's records
     mirror_.begin_landmark(a11y::Role::Navigation, "Main");
     for (Item item : items) {
         const bool selected = session_.view == item.view;
@@ -363,6 +365,7 @@ void App::draw_bottom_tabs(const ViewContext& ctx) {
     if (session_.role != Role::Clinician)
         items = {{View::Rota, ICON_GRID, "Rota"}, {View::OpenShifts, ICON_INBOX, "Bank"}, {View::Home, ICON_HOME, "Home"},
                  {View::Reports, ICON_BAR_CHART, "Reports"}};
+    if (session_.role == Role::Admin) items.push_back({View::Staff, ICON_USERS, "Staff"});
     const int n = int(items.size());
     const float w = io.DisplaySize.x / float(n);
     mirror_.begin_landmark(a11y::Role::Navigation, "Main");
@@ -409,6 +412,7 @@ void App::draw_content(ViewContext& ctx) {
         case View::OpenShifts: draw_open_shifts_view(ctx, open_shifts_); break;
         case View::MyRota: draw_my_rota_view(ctx, my_rota_); break;
         case View::Reports: draw_reports_view(ctx); break;
+        case View::Staff: draw_staff_view(ctx, staff_); break;
     }
     mirror_.end_landmark();
     ImGui::End();

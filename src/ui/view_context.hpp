@@ -19,7 +19,7 @@
 
 namespace sb::ui {
 
-enum class View { Home, Rota, OpenShifts, MyRota, Reports };
+enum class View { Home, Rota, OpenShifts, MyRota, Reports, Staff };
 const char* view_title(View v);
 
 struct Session {
@@ -40,6 +40,7 @@ struct RotaScreen;
 struct OpenShiftsScreen;
 struct MyRotaScreen;
 struct HomeScreen;
+struct StaffScreen;
 
 // Derived from the state and rebuilt when its revision changes: the rules engine and its verdicts.
 struct RulesCache {
@@ -117,5 +118,6 @@ void draw_open_shifts_view(ViewContext& ctx, OpenShiftsScreen& screen);
 void draw_my_rota_view(ViewContext& ctx, MyRotaScreen& screen);
 void draw_reports_view(ViewContext& ctx);
 void draw_home_view(ViewContext& ctx, HomeScreen& screen);
+void draw_staff_view(ViewContext& ctx, StaffScreen& screen);   // trust administrators
 
 }  // namespace sb::ui

@@ -34,4 +34,27 @@ set +e
 "$cli" check "$tmp/bad.json" > /dev/null; rc=$?
 set -e
 [ "$rc" = 2 ] || { echo "FAIL: check on invalid data exited $rc, expected 2"; exit 1; }
-echo "cli tests: 9 passed, 0 failed"
+# The staff list as CSV and back: exported, imported into the same trust, nothing changes.
+"$cli" export staff --from "$tmp/a.json" --out "$tmp/staff.csv"
+head -1 "$tmp/staff.csv" | grep -q '^Assignment number,Name,Staff group,Grade,Ward,' || { echo "FAIL: export header"; head -1 "$tmp/staff.csv"; exit 1; }
+cp "$tmp/a.json" "$tmp/before.json"
+"$cli" import "$tmp/staff.csv" --into "$tmp/a.json" > "$tmp/import.txt" || { echo "FAIL: import of the export"; cat "$tmp/import.txt"; exit 1; }
+grep -q '^50 rows: 0 to add, 0 to update, 50 unchanged, 0 refused$' "$tmp/import.txt" || { echo "FAIL: round trip changed people"; cat "$tmp/import.txt"; exit 1; }
+cmp -s "$tmp/a.json" "$tmp/before.json" || { echo "FAIL: a round trip rewrote the trust differently"; exit 1; }
+# A planted error: exit 2, the line and column named, the trust untouched.
+awk -F, 'NR==3 {$4="Band 12"} 1' OFS=, "$tmp/staff.csv" > "$tmp/bad.csv"
+set +e
+"$cli" import "$tmp/bad.csv" --into "$tmp/a.json" > "$tmp/bad-import.txt"; rc=$?
+set -e
+[ "$rc" = 2 ] || { echo "FAIL: a bad staff list exited $rc, expected 2"; exit 1; }
+grep -q '^line 3, Grade: "Band 12" is not a grade for a ' "$tmp/bad-import.txt" || { echo "FAIL: the bad grade was not named"; cat "$tmp/bad-import.txt"; exit 1; }
+cmp -s "$tmp/a.json" "$tmp/before.json" || { echo "FAIL: a refused import changed the trust"; exit 1; }
+# Two new people (a Windows file with a byte-order mark): added, and the trust still validates.
+printf '\357\273\277Assignment No,Full Name,Staff Group,Band,Organisation\r\n90000001,"Okafor, Chidi",Nursing and Midwifery Registered,Band 5,w01\r\n90000002,Ann Lee,HCA,3,w01\r\n' > "$tmp/new.csv"
+"$cli" import "$tmp/new.csv" --into "$tmp/a.json" --dry-run > "$tmp/dry.txt"
+cmp -s "$tmp/a.json" "$tmp/before.json" || { echo "FAIL: --dry-run changed the trust"; exit 1; }
+"$cli" import "$tmp/new.csv" --into "$tmp/a.json" > "$tmp/new.txt" || { echo "FAIL: import of new people"; cat "$tmp/new.txt"; exit 1; }
+grep -q '^2 rows: 2 to add, 0 to update, 0 unchanged, 0 refused$' "$tmp/new.txt" || { echo "FAIL: new people not added"; cat "$tmp/new.txt"; exit 1; }
+"$cli" validate "$tmp/a.json" || { echo "FAIL: the trust does not validate after an import"; exit 1; }
+grep -q '"name": "Chidi Okafor"' "$tmp/a.json" || { echo "FAIL: Chidi Okafor not in the trust"; exit 1; }
+echo "cli tests: 13 passed, 0 failed"

@@ -11,7 +11,7 @@ namespace sb::test {
 inline void for_every_screen(float width, float height, bool touch, float text_scale,
                              const std::function<void(headless::HeadlessUi&, ui::View, Role)>& visit) {
     for (Role role : {Role::Manager, Role::Clinician, Role::Admin})
-        for (ui::View view : {ui::View::Home, ui::View::Rota, ui::View::OpenShifts, ui::View::MyRota, ui::View::Reports}) {
+        for (ui::View view : {ui::View::Home, ui::View::Rota, ui::View::OpenShifts, ui::View::MyRota, ui::View::Reports, ui::View::Staff}) {
             headless::HeadlessUi ui(width, height, SHIFTBANK_FONT_DIR);
             if (touch) ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
             if (text_scale != 1.0f) ui.set_text_scale(text_scale);

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "core/commands/command.hpp"
+#include "core/csv.hpp"
 #include "core/data_format.hpp"
 #include "core/demo_trust.hpp"
 #include "core/enum_names.hpp"
@@ -285,6 +286,18 @@ std::map<std::string, Generator> generators() {
             if (const Staff* x = rng.pick(s.staff)) p["instant_bookers"] = {x->id};
         return Proposal{manager_of(s, w->id, rng), p};
     };
+    g["import_staff"] = [=](const State& s, Rng& rng) -> std::optional<Proposal> {
+        // A staff list changing one person (bank, or back) and adding one (or, later, updating them).
+        const Staff* x = rng.pick_if(s.staff, [](const Staff& p) { return !p.assignment.empty() && !p.wards.empty(); });
+        if (!x) return std::nullopt;
+        std::string wards;
+        for (const auto& w : x->wards) wards += (wards.empty() ? "" : ";") + w;
+        std::string csv = csv_line({"Assignment number", "Name", "Staff group", "Grade", "Ward", "Employment type"});
+        csv += csv_line({x->assignment, x->name, std::string(display_name(x->group)), x->grade, wards,
+                         x->employment == Employment::Bank ? "Substantive" : "Bank"});
+        csv += csv_line({std::to_string(70000000 + rng.below(20)), "New Person", "Nurse", "Band 5", s.wards.front().id, "Bank"});
+        return Proposal{"admin", {{"csv", csv}}};
+    };
     g["set_notification_prefs"] = [=](const State& s, Rng& rng) -> std::optional<Proposal> {
         const User* u = clinician(s, rng);
         if (!u) return std::nullopt;
@@ -308,7 +321,7 @@ TEST_CASE("every command type: apply, undo gives the state back byte for byte, r
         if (type != "undo") CHECK_MESSAGE(gens.count(std::string(type)), "no generator for " << type);
     std::map<std::string, int> accepted;
     int steps = 0;
-    for (uint64_t seed : {1, 2, 3, 4}) {
+    for (uint64_t seed : {1, 2, 3, 4, 5, 6}) {
         DemoOptions o;
         o.staff = 14;
         o.weeks = 2;

@@ -86,6 +86,7 @@ void notify_assignment_change(Ctx& c, const Shift& before, const Shift& after);
 void offer_shifts(Ctx& c, const std::vector<std::string>& shift_ids, NoticeKind kind, const std::string& except = "");
 // The command's time as UTC minutes, if it carries one ("2026-03-06T10:00:00Z").
 std::optional<UtcMinutes> command_time(const Command& cmd);
+std::optional<UtcMinutes> utc_time(std::string_view time);   // the same, of a time as a log keeps it
 
 using Handler = bool (*)(Ctx&);
 struct HandlerEntry {
@@ -97,6 +98,7 @@ const std::vector<HandlerEntry>& shift_handlers();
 const std::vector<HandlerEntry>& booking_handlers();
 const std::vector<HandlerEntry>& request_handlers();
 const std::vector<HandlerEntry>& policy_handlers();
+const std::vector<HandlerEntry>& trust_handlers();
 const std::vector<HandlerEntry>& undo_handlers();
 // All of the above, in that order.
 const std::vector<const std::vector<HandlerEntry>*>& all_handlers();

@@ -19,12 +19,14 @@ std::string format_rate(int pence) {
     return "\xC2\xA3" + std::to_string(pence / 100) + "." + (p.size() < 2 ? "0" + p : p) + "/h";
 }
 
-std::optional<UtcMinutes> command_time(const Command& cmd) {
-    if (cmd.time.size() < 17 || cmd.time.back() != 'Z') return std::nullopt;
-    auto t = parse_local_date_time(std::string_view(cmd.time).substr(0, 16));   // "YYYY-MM-DDTHH:MM" of UTC
+std::optional<UtcMinutes> utc_time(std::string_view time) {
+    if (time.size() < 17 || time.back() != 'Z') return std::nullopt;
+    auto t = parse_local_date_time(time.substr(0, 16));   // "YYYY-MM-DDTHH:MM" of UTC
     if (!t) return std::nullopt;
     return UtcMinutes(t->date.days) * 24 * 60 + t->minute;
 }
+
+std::optional<UtcMinutes> command_time(const Command& cmd) { return utc_time(cmd.time); }
 
 void notify(Ctx& c, const std::string& staff, NoticeKind kind, const Shift& s, std::string text, bool digest) {
     if (staff.empty() || c.is_self(staff)) return;   // nobody needs telling what they just did

@@ -37,6 +37,7 @@ bool undo(Ctx& c) {
     // be one they may work (no double booking since), must not have started, and nothing made
     // since may be left pointing at a shift the undo takes away.
     const auto now = command_time(c.cmd);
+    const auto then = utc_time(target->time);   // when the undone change was made
     for (const EntityChange& e : target->changes) {
         if (e.collection != Collection::Shifts) continue;
         const Shift* restored = c.state.find_shift(e.key);
@@ -55,7 +56,10 @@ bool undo(Ctx& c) {
                                   left.value("start", "") != format_local_date_time(restored->start) ||
                                   left.value("end", "") != format_local_date_time(restored->end);
         if (!moved_person || restored->assignee.empty()) continue;
-        if (now && london_to_utc(restored->start) <= *now)
+        // Started since the undone change: putting a person back onto it now is a change to the
+        // past. One that had already started then is only put back as it was.
+        const UtcMinutes start = london_to_utc(restored->start);
+        if (now && start <= *now && !(then && start <= *then))
             return c.reject(describe_entity(c.state, e.collection, e.after) + " has started since, so this cannot be undone");
         // A rule broken only by shifts as they were before the undone command was broken then too:
         // putting that back is allowed. One that involves a shift changed since (a booking made in

@@ -67,13 +67,17 @@ bool read_document(Reader& r, const json& j, const std::string& p, ComplianceDoc
 bool read(Reader& r, const json& j, const std::string& p, Staff& s) {
     if (!r.object(j, p,
                   {"id", "name", "group", "grade", "skills", "contracted_hours_per_week", "employment", "contract", "wards",
-                   "documents", "email", "phone"}))
+                   "documents", "email", "phone", "assignment"}))
         return false;
     bool ok = all({r.id(j, p, "id", s.id), r.text(j, p, "name", s.name), r.enumeration(j, p, "group", s.group),
                    r.text(j, p, "grade", s.grade), r.id_list(j, p, "skills", s.skills),
                    r.enumeration(j, p, "employment", s.employment), r.one_of(j, p, "contract", s.contract, contract_ids()),
                    r.id_list(j, p, "wards", s.wards), r.text(j, p, "email", s.email, false),
-                   r.text(j, p, "phone", s.phone, false)});
+                   r.text(j, p, "phone", s.phone, false), r.text(j, p, "assignment", s.assignment, false)});
+    if (ok && !s.assignment.empty() && !valid_assignment_number(s.assignment)) {
+        r.fail(p + "/assignment", "\"" + s.assignment + "\" is not an assignment number (digits, as \"12345678\" or \"12345678-2\")");
+        ok = false;
+    }
     if (ok && !contract_allows(s.contract, s.group)) {
         r.fail(p + "/contract", "\"" + s.contract + "\" is a contract for " + contract_groups(s.contract) + ", not for a " +
                                     std::string(display_name(s.group)));
@@ -116,6 +120,7 @@ json write(const Staff& p) {
     j["documents"] = std::move(docs);
     if (!p.email.empty()) j["email"] = p.email;
     if (!p.phone.empty()) j["phone"] = p.phone;
+    if (!p.assignment.empty()) j["assignment"] = p.assignment;
     return j;
 }
 

@@ -41,6 +41,13 @@ struct Platform {
     int frames_to_draw = 3;     // ImGui needs a couple of frames to settle after each change
     bool announced_ready = false;
     double css_w = 0, css_h = 0;
+    // Files asked for with the browser's picker, by tag, until js_choose_file answers.
+    struct FileRequest {
+        sb::ui::FileDone done;
+        size_t max = 0;
+    };
+    std::map<int, FileRequest> file_requests;
+    int file_tag = 0;
 };
 Platform g;
 
@@ -99,7 +106,7 @@ EM_JS(int, js_query_choice, (const char* name, const char* options), {
 void apply_url_choices(bool local_role = true) {
     const int role = local_role ? js_query_choice("role", "admin,manager,clinician") : -1;
     if (role >= 0) g.app->sign_in_as(sb::Role(role));
-    const int view = js_query_choice("view", "home,rota,open,mine,reports");
+    const int view = js_query_choice("view", "home,rota,open,mine,reports,staff");
     if (view >= 0) g.app->session().view = sb::ui::View(view);
 }
 
@@ -160,6 +167,36 @@ EM_JS(void, js_download, (const char* name, const char* mime, const char* data, 
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 10000);
     if (window.shiftbankTest) window.shiftbankTest.lastDownload = {name: a.download, size};
+});
+
+// The browser's file picker: the chosen file's bytes come back through sb_file_chosen (size -1
+// when it is larger than `max`, so a huge file is never read into memory).
+EM_JS(void, js_choose_file, (const char* accept, double max, int tag), {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = UTF8ToString(accept);
+    input.style.position = 'fixed';
+    input.style.left = '-1000px';
+    document.body.appendChild(input);
+    input.addEventListener('change', () => {
+        const file = input.files && input.files[0];
+        input.remove();
+        if (!file) return;
+        const give = (bytes, size) => {
+            const nameSize = lengthBytesUTF8(file.name) + 1;
+            const name = Module._malloc(nameSize);
+            stringToUTF8(file.name, name, nameSize);
+            const ptr = bytes ? Module._malloc(Math.max(1, bytes.length)) : 0;
+            if (bytes) HEAPU8.set(bytes, ptr);
+            Module._sb_file_chosen(tag, name, ptr, size);
+            if (ptr) Module._free(ptr);
+            Module._free(name);
+        };
+        if (file.size > max) return give(null, -1);
+        file.arrayBuffer().then((b) => give(new Uint8Array(b), b.byteLength), () => give(null, -2));
+    });
+    if (window.shiftbankTest) window.shiftbankTest.fileInput = input;   // for browser tests: setInputFiles
+    input.click();
 });
 
 EM_JS(void, js_mark_ready, (), {
@@ -264,6 +301,22 @@ EMSCRIPTEN_KEEPALIVE void sb_http_part(int tag, const char* line) {
     if (!g.sync) return;
     g.sync->on_part(tag, line);
     g.app->set_sync_status(g.sync->status());
+    request_frames();
+}
+
+// The file the person picked in js_choose_file: bytes, or size -1 (too large) or -2 (unreadable).
+EMSCRIPTEN_KEEPALIVE void sb_file_chosen(int tag, const char* name, const char* bytes, int size) {
+    auto it = g.file_requests.find(tag);
+    if (it == g.file_requests.end()) return;
+    sb::ui::FileDone done = std::move(it->second.done);
+    const size_t max = it->second.max;
+    g.file_requests.erase(it);
+    sb::ui::ChosenFile f;
+    f.name = name;
+    if (size == -1) f.error = "The file is larger than " + std::to_string(max >> 20) + " MiB";
+    else if (size < 0) f.error = "The file could not be read";
+    else f.bytes.assign(bytes, size_t(size));
+    done(std::move(f));
     request_frames();
 }
 
@@ -432,6 +485,11 @@ int main() {
     static sb::ui::App app("/assets/fonts");
     sb::ui::set_download_handler([](const std::string& name, const std::string& mime, const std::string& data) {
         js_download(name.c_str(), mime.c_str(), data.data(), int(data.size()));
+    });
+    sb::ui::set_file_chooser([](const std::string& accept, size_t max, sb::ui::FileDone done) {
+        const int tag = ++g.file_tag;
+        g.file_requests[tag] = {std::move(done), max};
+        js_choose_file(accept.c_str(), double(max), tag);
     });
     g.app = &app;
     app.session().today = sb::Date{js_today_days()};
