@@ -276,6 +276,18 @@ std::string body(const State& s, const std::string& type, const std::string& aut
             if (ch.collection == Collection::Staff) (ch.before.is_null() ? added : changed) += 1;
         return "imported the staff list: " + count(added, "person", "people") + " added, " + count(changed, "record", "records") + " updated";
     }
+    if (type == "set_document") {
+        auto b = image<Staff>(r, Collection::Staff, false);
+        auto a = image<Staff>(r, Collection::Staff, true);
+        if (!a || !b) return generic(s, r);
+        for (const ComplianceDocument& d : a->documents) {
+            const auto old = std::find_if(b->documents.begin(), b->documents.end(), [&](const ComplianceDocument& x) { return x.kind == d.kind; });
+            if (old != b->documents.end() && old->expires == d.expires) continue;
+            return (old == b->documents.end() ? "recorded " : "renewed ") + possessive(a->name) + " " + std::string(document_name(d.kind)) +
+                   ": valid to " + format_weekday_day_month(d.expires) + " " + std::to_string(civil(d.expires).year);
+        }
+        return generic(s, r);
+    }
     if (type == "set_notification_prefs") return "changed their notification settings";
     if (type == "mark_notifications_read") return "marked " + count(r.changes.size(), "notification", "notifications") + " read";
     (void)reason_of;

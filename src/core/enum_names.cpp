@@ -63,6 +63,13 @@ std::string_view document_name(std::string_view kind) {
     return kind;
 }
 
+const std::vector<std::string_view>& document_kinds() {
+    static const std::vector<std::string_view> kinds = {"dbs", "right_to_work", "mandatory_training", "gmc", "nmc", "hcpc"};
+    return kinds;
+}
+
+int renewal_years(std::string_view kind) { return kind == "dbs" ? 3 : kind == "mandatory_training" ? 1 : 0; }
+
 std::string_view to_string(StaffGroup v) { return kGroup.json[size_t(v)]; }
 std::string_view to_string(Employment v) { return kEmployment.json[size_t(v)]; }
 std::string_view to_string(ShiftStatus v) { return kStatus.json[size_t(v)]; }

@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "model.hpp"
 
@@ -41,6 +42,12 @@ template <> std::optional<NoticeFrequency> parse_enum(std::string_view s);
 
 // "DBS check" for "dbs", "NMC registration" for "nmc"…; an unknown kind as it is.
 std::string_view document_name(std::string_view kind);
+// The kinds a document may be set to by a command: dbs, right_to_work, mandatory_training, gmc, nmc, hcpc.
+const std::vector<std::string_view>& document_kinds();
+// How long a renewal made today usually lasts, in years: 3 for a DBS check (the trusts' common
+// cycle), 1 for mandatory training; 0 where there is no usual period (a visa or a registration has
+// its own date, which is typed).
+int renewal_years(std::string_view kind);
 
 // "doctor, nurse, hca or ahp": for error messages that list what is allowed.
 template <class E> std::string allowed_values();

@@ -163,6 +163,13 @@ std::string person_name(std::string_view full) {
     return first + " " + last;
 }
 
+// "a nurse", "an allied health professional": the group as a sentence names one of its people.
+std::string a_member_of(StaffGroup g) {
+    std::string name(display_name(g));
+    for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return (name[0] == 'a' || name[0] == 'e' || name[0] == 'i' || name[0] == 'o' || name[0] == 'u' ? "an " : "a ") + name;
+}
+
 std::string hours_text(int minutes) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%g", minutes / 60.0);
@@ -342,7 +349,7 @@ StaffImport read_staff_csv(const State& trust, std::string_view text) {
         if (group) {
             const std::string grade = normalise_grade(*group, grade_text);
             if (grade.empty())
-                bad("Grade", grade_text, grade_text.empty() ? "is empty" : "is not a grade for a " + std::string(display_name(*group)),
+                bad("Grade", grade_text, grade_text.empty() ? "is empty" : "is not a grade for " + a_member_of(*group),
                     "use one of: " + some_of(known_grades(*group), 20));
             else s.grade = grade;
         }
@@ -362,7 +369,7 @@ StaffImport read_staff_csv(const State& trust, std::string_view text) {
             const auto contract = read_contract(*c);
             if (!contract) bad("Contract", *c, "is not a contract the import knows", "use Agenda for Change (afc), TCS 2016 (tcs2016) or Consultant 2003 (consultant2003)");
             else if (group && !contract_allows(*contract, *group))
-                bad("Contract", *c, "is a contract for " + contract_groups(*contract) + ", not for a " + std::string(display_name(*group)),
+                bad("Contract", *c, "is a contract for " + contract_groups(*contract) + ", not for " + a_member_of(*group),
                     "use Agenda for Change for nurses, healthcare assistants and allied health professionals");
             else s.contract = *contract;
         } else if (group && (!existing || s.contract.empty() || !contract_allows(s.contract, *group))) {

@@ -14,6 +14,10 @@ struct StaffScreen {
     std::string file_name, file_text, file_error;
     std::optional<StaffImport> preview;
     int64_t preview_revision = -1;   // the trust's revision the preview was read against
+    // A person's record opened from the list: their documents, renewed in two clicks.
+    std::string open_staff;
+    std::string picking_kind;   // a document whose date is being picked ("" none)
+    Date picked;
 };
 
 }  // namespace sb::ui

@@ -27,13 +27,70 @@ std::string wards_of(const State& state, const Staff& s) {
     return out;
 }
 
+std::string short_date(Date d) {   // "31 Mar 2027"
+    const auto c = civil(d);
+    return std::to_string(c.day) + " " + std::string(month_name(c.month)).substr(0, 3) + " " + std::to_string(c.year);
+}
+
 std::string document_date(const Staff& s, const char* kind) {
     for (const auto& d : s.documents)
-        if (d.kind == kind) {
-            const auto c = civil(d.expires);
-            return std::to_string(c.day) + " " + std::string(month_name(c.month)).substr(0, 3) + " " + std::to_string(c.year);   // "31 Mar 2027"
-        }
+        if (d.kind == kind) return short_date(d.expires);
     return "";
+}
+
+// A person's record: who they are, and each document with its date, renewed in a click (a DBS
+// check or mandatory training, for their usual period from today) or given any date.
+void staff_record(ViewContext& ctx, StaffScreen& m, const Staff& p) {
+    a11y::Mirror* mirror = a11y::current();
+    begin_card("staff-record");
+    card_title(ctx.fonts, ICON_USER, p.name.c_str());
+    const std::string who = std::string(display_name(p.group)) + ", " + p.grade + " \xC2\xB7 " + wards_of(ctx.state, p) +
+                            (p.assignment.empty() ? "" : " \xC2\xB7 assignment " + p.assignment);
+    text_muted_wrapped("%s", who.c_str());
+    if (mirror) mirror->text(who);
+    const Date today = ctx.session.today;
+    const ImVec2 size(0, ctx.phone ? 44 : 0);
+    for (std::string_view kind_view : document_kinds()) {
+        const std::string kind(kind_view);
+        const ComplianceDocument* d = nullptr;
+        for (const auto& x : p.documents)
+            if (x.kind == kind) d = &x;
+        if (!d && kind != "dbs" && kind != "right_to_work") continue;   // the two every bank worker needs are always offered
+        ImGui::PushID(kind.c_str());
+        ImGui::Separator();
+        const std::string name(document_name(kind));
+        const std::string state = !d ? name + ": none recorded"
+                                  : d->expires < today ? name + ": expired on " + short_date(d->expires)
+                                                       : name + ": valid to " + short_date(d->expires);
+        ImGui::PushStyleColor(ImGuiCol_Text, d && d->expires >= today ? kText : kRed);
+        ImGui::TextUnformatted(state.c_str());
+        ImGui::PopStyleColor();
+        if (mirror) mirror->text(state);
+        auto save = [&](Date to) {
+            const std::string words = "Renewed " + p.name + "\xE2\x80\x99s " + name + ": valid to " + short_date(to);
+            if (ctx.commands.submit("set_document", {{"staff", p.id}, {"kind", kind}, {"expires", format_date(to)}}, words).accepted())
+                m.picking_kind.clear();
+        };
+        if (const int years = renewal_years(kind); years > 0) {
+            const auto c = civil(today);
+            const Date to = make_date(c.year + years, c.month, c.month == 2 && c.day == 29 ? 28 : c.day);   // 29 Feb: the 28th
+            if (button(("Renewed today: valid to " + short_date(to)).c_str(), ButtonKind::Primary, size)) save(to);
+            flow_next(ImGui::CalcTextSize("Another date").x + ImGui::GetStyle().FramePadding.x * 2, 8);
+        }
+        if (button("Another date", ButtonKind::Secondary, size)) {
+            m.picking_kind = m.picking_kind == kind ? "" : kind;
+            m.picked = d ? d->expires : today;
+        }
+        if (m.picking_kind == kind) {
+            date_picker("expires", m.picked, nullptr, today - 366, today + 366 * 10, today, ctx.phone);
+            if (button(("Save: valid to " + short_date(m.picked)).c_str(), ButtonKind::Primary, size)) save(m.picked);
+        }
+        ImGui::PopID();
+    }
+    ImGui::Separator();
+    if (button("Close##record", ButtonKind::Quiet, size)) m.open_staff.clear(), m.picking_kind.clear();
+    end_card();
+    ImGui::Spacing();
 }
 
 bool matches(const State& state, const Staff& s, const std::string& q) {
@@ -145,6 +202,8 @@ void draw_staff_view(ViewContext& ctx, StaffScreen& m) {
     ImGui::Spacing();
     import_preview(ctx, m);
 
+    if (const Staff* p = state.find_staff(m.open_staff)) staff_record(ctx, m, *p);
+
     ImGui::SetNextItemWidth(ctx.phone ? -1 : 320);
     text_field("##staff-search", ICON_SEARCH "  Name, assignment number, grade or ward", m.search, sizeof m.search);
     std::vector<const Staff*> shown;
@@ -168,7 +227,7 @@ void draw_staff_view(ViewContext& ctx, StaffScreen& m) {
         for (size_t i = 0; i < n; ++i) {
             const Staff& s = *shown[i];
             t.row();
-            t.cell(s.name, ctx.fonts.bold, true);
+            if (t.button_cell(s.name, s.id, ctx.fonts.bold, ctx.phone ? 44 : 24)) m.open_staff = s.id, m.picking_kind.clear();
             const std::string group = std::string(display_name(s.group)) + ", " + s.grade;
             if (ctx.phone) {
                 t.cell(group + " \xC2\xB7 " + wards_of(state, s), nullptr, true);

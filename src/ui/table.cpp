@@ -68,4 +68,18 @@ void Table::cell(const std::string& words, ImFont* font, bool wrap) {
     }
 }
 
+bool Table::button_cell(const std::string& words, const std::string& id, ImFont* font, float height) {
+    const int c = column_++;
+    if (!ImGui::TableSetColumnIndex(c)) return false;
+    const ImRect r = ImGui::TableGetCellBgRect(ImGui::GetCurrentTable(), c);
+    if (mirror_) mirror_->begin_cell(a11y::Role::TableCell, c, r.Min.x, r.Min.y, r.Max.x, r.Max.y);
+    if (mirror_) mirror_->next(a11y::Role::Button, words);
+    if (font) ImGui::PushFont(font);
+    const bool pressed = ImGui::Selectable((words + "##" + id).c_str(), false, ImGuiSelectableFlags_NoPadWithHalfSpacing,
+                                           ImVec2(ImGui::GetContentRegionAvail().x, height));   // inside the cell, not over its edge
+    if (font) ImGui::PopFont();
+    if (mirror_) mirror_->end_cell();
+    return pressed;
+}
+
 }  // namespace sb::ui

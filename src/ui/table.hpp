@@ -24,6 +24,9 @@ public:
     void row(float min_height = 0);  // starts the next data row
     // The next cell's words, drawn in `font` (null: the current one), wrapped when `wrap`.
     void cell(const std::string& words, ImFont* font = nullptr, bool wrap = false);
+    // The next cell as a button (a person's name that opens their record), `height` high at least
+    // (a touch target); read as a button inside the cell. True when pressed.
+    bool button_cell(const std::string& words, const std::string& id, ImFont* font, float height);
 
 private:
     bool open_ = false;

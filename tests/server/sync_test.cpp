@@ -257,7 +257,7 @@ TEST_CASE("bad requests get the right 4xx and the server keeps serving") {
     CHECK(status_of(R"({"commands": [{"id": 7, "type": "book", "payload": {}}]})") == 400);
     CHECK(status_of(R"({"commands": [{"id": "x1", "type": "launch_missiles", "payload": {}}]})") == 400);
     CHECK(status_of(R"({"commands": [{"id": "x2", "type": "book", "payload": {"shift": 42}}]})") == 400);
-    CHECK(c.post("/api/commands", std::string(2 << 20, ' '))->status == 413);
+    CHECK(c.post("/api/commands", std::string(3 << 20, ' '))->status == 413);   // over the commands route's 2 MiB
     // Forged identity: the body claims to be the admin; the server uses the token's user.
     auto forged = c.post("/api/commands", json{{"commands", {{{"id", "x3"}, {"type", "publish"}, {"author", "admin"},
                                                                {"payload", {{"shifts", {open}}}}}}}}.dump());

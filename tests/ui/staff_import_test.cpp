@@ -64,7 +64,7 @@ TEST_CASE("the Staff screen: a staff list checked before it is imported, refused
     CHECK(said(ui, "1 problem. Nothing is imported until every one is fixed: correct the file and choose it again."));
     // The problem, in the table a screen reader reads with its headers.
     bool cell = false;
-    for (const auto& n : ui.app().mirror().nodes()) cell |= n.role == ui::a11y::Role::TableCell && n.name == "is not a grade for a Healthcare assistant";
+    for (const auto& n : ui.app().mirror().nodes()) cell |= n.role == ui::a11y::Role::TableCell && n.name == "is not a grade for a healthcare assistant";
     CHECK(cell);
     // While a row is wrong, the import button does nothing.
     ui.click_widget(ICON_CHECK "  Import: 2 to add, 0 to update");
@@ -100,9 +100,43 @@ TEST_CASE("the Staff screen lists the people and exports them as the CSV the imp
     const Staff& first = ui.app().state().staff.front();
     CHECK(downloads.data.find("\r\n" + first.assignment + "," + first.name + ",") != std::string::npos);
     bool row = false;
-    for (const auto& n : ui.app().mirror().nodes()) row |= n.role == ui::a11y::Role::TableCell && n.name == first.name;
-    CHECK(row);
+    for (const auto& n : ui.app().mirror().nodes()) row |= n.role == ui::a11y::Role::Button && n.name == first.name;
+    CHECK(row);   // a person's name opens their record
     open_staff(ui, Role::Manager, false);
     CHECK(said(ui, "The staff list is kept by the trust's administrators."));
     CHECK_FALSE(ui.click_widget(ICON_DOWNLOAD "  Export the staff list (CSV)"));
+}
+
+TEST_CASE("the bank office renews a DBS check in two clicks: the person's name, then Renewed today") {
+    headless::HeadlessUi ui(1280, 800, SHIFTBANK_FONT_DIR);
+    open_staff(ui, Role::Admin);
+    const Staff first = ui.app().state().staff.front();
+    const ui::a11y::Node* name = nullptr;
+    for (const auto& n : ui.app().mirror().nodes())
+        if (n.role == ui::a11y::Role::Button && n.name == first.name) name = &n;
+    REQUIRE(name);
+    ui.click(name->x + 10, name->y + name->h / 2);   // click one
+    for (int i = 0; i < 3; ++i) ui.frame();
+    const Date today = ui.app().session().today;
+    const auto c = civil(today);
+    const Date to = make_date(c.year + 3, c.month, c.month == 2 && c.day == 29 ? 28 : c.day);
+    auto short_date = [](Date d) { return std::to_string(civil(d).day) + " " + std::string(month_name(civil(d).month)).substr(0, 3) + " " + std::to_string(civil(d).year); };
+    const ComplianceDocument* dbs = nullptr;
+    for (const auto& d : first.documents)
+        if (d.kind == "dbs") dbs = &d;
+    REQUIRE(dbs);   // the demo records everyone's
+    CHECK(said(ui, std::string("DBS check: ") + (dbs->expires < today ? "expired on " : "valid to ") + short_date(dbs->expires)));
+    const std::string when = short_date(to);
+    REQUIRE(ui.click_widget("Renewed today: valid to " + when));   // click two
+    for (int i = 0; i < 3; ++i) ui.frame();
+    CHECK(ui.app().last_message() == "Renewed " + first.name + "\xE2\x80\x99s DBS check: valid to " + when);
+    const Staff* after = ui.app().state().find_staff(first.id);
+    bool renewed = false;
+    for (const auto& d : after->documents) renewed |= d.kind == "dbs" && d.expires == to;
+    CHECK(renewed);
+    CHECK(said(ui, "DBS check: valid to " + when));
+    REQUIRE(ui.app().undo());
+    bool back = false;
+    for (const auto& d : ui.app().state().find_staff(first.id)->documents) back |= d.kind == "dbs" && d.expires == dbs->expires;
+    CHECK(back);
 }

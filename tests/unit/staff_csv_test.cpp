@@ -86,7 +86,7 @@ TEST_CASE("a staff list with planted errors: each is named by line and column, w
         "30000006,Only five,Nurse,Band 5\n");
     const std::vector<std::string> want = {
         "line 2, Ward: \"Ward 9\" is not a ward of this trust; use one of: Ward 7 \xC2\xB7 Acute Medicine, Ward 12 \xC2\xB7 Respiratory (or their ids)",
-        "line 3, Grade: \"Band 12\" is not a grade for a Healthcare assistant; use one of: Band 1, Band 2, Band 3, Band 4, Band 5, Band 6, Band 7, Band 8a, Band 8b, Band 8c, Band 8d, Band 9",
+        "line 3, Grade: \"Band 12\" is not a grade for a healthcare assistant; use one of: Band 1, Band 2, Band 3, Band 4, Band 5, Band 6, Band 7, Band 8a, Band 8b, Band 8c, Band 8d, Band 9",
         "line 3, DBS expiry: \"31/02/2027\" is not a date; write it as 2027-02-28 or 28/02/2027",
         "line 3, Email: \"tom at nbh\" is not an email address; write it as name@trust.nhs.uk",
         "line 4, Assignment number: \"30000001\" appears again (first on line 2); keep one row per assignment number",
@@ -94,7 +94,7 @@ TEST_CASE("a staff list with planted errors: each is named by line and column, w
         "line 5, Staff group: \"Porter\" is not a staff group the import knows; use Nurse, Doctor, Healthcare assistant or Allied health professional "
         "(or ESR's \"Nursing and Midwifery Registered\", \"Medical and Dental\", \"Additional Clinical Services\", \"Allied Health Professionals\")",
         "line 5, Employment type: \"Contractor\" is not an employment type the import knows; use Substantive (or Permanent, Fixed Term Temp), Bank or Agency",
-        "line 6, Contract: \"tcs2016\" is a contract for doctors in training (2016 terms and conditions), not for a Nurse; use Agenda for "
+        "line 6, Contract: \"tcs2016\" is a contract for doctors in training (2016 terms and conditions), not for a nurse; use Agenda for "
         "Change for nurses, healthcare assistants and allied health professionals",
         "line 6, Contracted hours: \"120\" is not a number of hours from 0 to 100; write the weekly hours as a number, as 37.5",
         "line 7: has 4 fields; the header has 10; check for a comma inside a value that is not in quotes, or a missing value",
@@ -188,7 +188,7 @@ TEST_CASE("import_staff: one command adds and updates the people, one undo takes
                             "20000003,Ann Lee,Healthcare assistant,Band 3,w1,Substantive\r\n";
     CHECK(w.run("manager", "import_staff", {{"csv", csv}}).reason == "Only the trust's administrators can import the staff list");
     const CommandResult bad = w.run("admin", "import_staff", {{"csv", "Assignment number,Name,Staff group,Grade,Ward\n1,A,Nurse,Band 12,w1\n2,B,Nurse,Band 5,Ward 99\n"}});
-    CHECK(bad.reason == "The staff list was not imported: 2 problems. line 2, Grade: \"Band 12\" is not a grade for a Nurse; use one of: Band 1, "
+    CHECK(bad.reason == "The staff list was not imported: 2 problems. line 2, Grade: \"Band 12\" is not a grade for a nurse; use one of: Band 1, "
                         "Band 2, Band 3, Band 4, Band 5, Band 6, Band 7, Band 8a, Band 8b, Band 8c, Band 8d, Band 9; line 3, Ward: \"Ward 99\" is "
                         "not a ward of this trust; use one of: Ward 1, Ward 9 (or their ids)");
     CHECK(state_hash(w.state) == before);
@@ -201,4 +201,23 @@ TEST_CASE("import_staff: one command adds and updates the people, one undo takes
     CHECK(w.run("admin", "import_staff", {{"csv", csv}}).reason == "The staff list changes nobody: every row is already as the trust has it");
     REQUIRE(w.run("admin", "undo", {{"command", "import-1"}}).accepted());
     CHECK(state_hash(w.state) == before);
+}
+
+TEST_CASE("set_document: the bank office renews a DBS check (one undo takes it back); others may not, and unknown kinds are errors") {
+    test::Ward1 w;
+    w.state.staff[0].documents = {{"dbs", *parse_date("2026-03-10")}};
+    CHECK(w.run("manager", "set_document", {{"staff", "p1"}, {"kind", "dbs"}, {"expires", "2029-03-01"}}).reason ==
+          "Only the trust's administrators (the bank office) can change a person's documents");
+    CHECK(w.run("admin", "set_document", {{"staff", "p1"}, {"kind", "passport"}, {"expires", "2029-03-01"}}).reason ==
+          "payload.kind must be one of dbs, right_to_work, mandatory_training, gmc, nmc, hcpc");
+    CHECK(w.run("admin", "set_document", {{"staff", "p1"}, {"kind", "dbs"}, {"expires", "2029-02-30"}}).reason ==
+          "payload.expires must be a date like 2026-03-06");
+    const CommandResult r = w.run("admin", "set_document", {{"staff", "p1"}, {"kind", "dbs"}, {"expires", "2029-03-01"}}, "renew");
+    REQUIRE(r.accepted());
+    CHECK(format_date(w.state.find_staff("p1")->documents.at(0).expires) == "2029-03-01");
+    CHECK(w.run("admin", "set_document", {{"staff", "p1"}, {"kind", "dbs"}, {"expires", "2029-03-01"}}).reason == "DBS check already expires on that day");
+    REQUIRE(w.run("admin", "set_document", {{"staff", "p2"}, {"kind", "right_to_work"}, {"expires", "2030-01-31"}}).accepted());
+    CHECK(w.state.find_staff("p2")->documents.back().kind == "right_to_work");
+    REQUIRE(w.run("admin", "undo", {{"command", "renew"}}).accepted());
+    CHECK(format_date(w.state.find_staff("p1")->documents.at(0).expires) == "2026-03-10");
 }

@@ -298,6 +298,12 @@ std::map<std::string, Generator> generators() {
         csv += csv_line({std::to_string(70000000 + rng.below(20)), "New Person", "Nurse", "Band 5", s.wards.front().id, "Bank"});
         return Proposal{"admin", {{"csv", csv}}};
     };
+    g["set_document"] = [=](const State& s, Rng& rng) -> std::optional<Proposal> {
+        const Staff* x = rng.pick(s.staff);
+        if (!x) return std::nullopt;
+        const char* kinds[] = {"dbs", "right_to_work", "nmc"};
+        return Proposal{"admin", {{"staff", x->id}, {"kind", kinds[rng.below(3)]}, {"expires", format_date(s.period_start + 400 + rng.below(700))}}};
+    };
     g["set_notification_prefs"] = [=](const State& s, Rng& rng) -> std::optional<Proposal> {
         const User* u = clinician(s, rng);
         if (!u) return std::nullopt;
