@@ -59,9 +59,11 @@ void staff_record(ViewContext& ctx, StaffScreen& m, const Staff& p) {
         ImGui::PushID(kind.c_str());
         ImGui::Separator();
         const std::string name(document_name(kind));
-        const std::string state = !d ? name + ": none recorded"
-                                  : d->expires < today ? name + ": expired on " + short_date(d->expires)
-                                                       : name + ": valid to " + short_date(d->expires);
+        std::string heading = name;   // at the start of its line: "Right to work"
+        if (!heading.empty() && heading[0] >= 'a' && heading[0] <= 'z') heading[0] = char(heading[0] - 'a' + 'A');
+        const std::string state = !d ? heading + ": none recorded"
+                                  : d->expires < today ? heading + ": expired on " + short_date(d->expires)
+                                                       : heading + ": valid to " + short_date(d->expires);
         ImGui::PushStyleColor(ImGuiCol_Text, d && d->expires >= today ? kText : kRed);
         ImGui::TextUnformatted(state.c_str());
         ImGui::PopStyleColor();

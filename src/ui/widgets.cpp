@@ -77,7 +77,11 @@ void note_item(const char* label, bool text) {
 }
 }  // namespace
 
-void begin_widget_frame() { g_drawing.clear(); }
+bool g_settling = false;
+
+void begin_widget_frame() { g_drawing.clear(), g_settling = false; }
+
+bool layout_settling() { return g_settling; }
 
 void end_widget_frame() { g_drawn.swap(g_drawing); }
 
@@ -141,6 +145,7 @@ void begin_card(const char* id, float height) {
     ImGui::PushStyleColor(ImGuiCol_Border, kBorder);   // a card's edge is decoration; fields' edges are darker
     ImGui::BeginChild(id, ImVec2(0, height), ImGuiChildFlags_Border | (height == 0 ? ImGuiChildFlags_AutoResizeY : 0),
                       ImGuiWindowFlags_NoScrollbar);
+    if (height == 0 && ImGui::IsWindowAppearing()) g_settling = true;
 }
 
 void end_card() {

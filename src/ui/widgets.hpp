@@ -29,6 +29,9 @@ struct WidgetRect {
 };
 void begin_widget_frame();
 void end_widget_frame();
+// A card appeared this frame: it sizes itself to its contents over the next frames, so the
+// platform draws a few more before it goes idle (else it shows empty until the mouse moves).
+bool layout_settling();
 const std::vector<WidgetRect>& widget_rects();
 
 // ImGui::InputTextWithHint that also records where it is (every text field goes through this).

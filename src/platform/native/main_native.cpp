@@ -20,6 +20,7 @@
 #include "platform/input_queue.hpp"
 #include "ui/app.hpp"
 #include "ui/downloads.hpp"
+#include "ui/widgets.hpp"
 
 #ifndef SHIFTBANK_FONT_DIR
 #define SHIFTBANK_FONT_DIR "assets/fonts"
@@ -98,7 +99,9 @@ int main(int argc, char** argv) {
             } while (SDL_PollEvent(&e));
         }
         // Two frames let layout settle; more while ImGui still holds queued input (input_queue.hpp).
-        for (int frame = 0; frame < 2 || (sb::platform::imgui_input_queued() && frame < 64); ++frame) {
+        // A card that just appeared sizes itself over the next frames (ui::layout_settling).
+        int settle = 0;
+        for (int frame = 0; frame < 2 + settle || (sb::platform::imgui_input_queued() && frame < 64); ++frame) {
             if (app.update_fonts(win_w ? float(fb_w) / float(win_w) : 1.0f)) {   // the text-size setting changed
                 ImGui_ImplOpenGL3_DestroyFontsTexture();
                 ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -107,6 +110,7 @@ int main(int argc, char** argv) {
             ImGui_ImplSDL2_NewFrame();
             ImGui::NewFrame();
             app.frame();
+            if (sb::ui::layout_settling() && settle < 6) settle += 3;
             ImGui::Render();
             SDL_GL_GetDrawableSize(window, &fb_w, &h);
             glViewport(0, 0, fb_w, h);

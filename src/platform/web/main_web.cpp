@@ -29,6 +29,7 @@
 #include "platform/input_queue.hpp"
 #include "ui/app.hpp"
 #include "ui/downloads.hpp"
+#include "ui/widgets.hpp"
 
 namespace {
 
@@ -247,6 +248,7 @@ void main_loop(void*) {
     if (g.app->mirror_changed()) js_mirror(g.app->mirror_json().c_str());
     save_display_settings(g.app->session());
     if (sb::platform::imgui_input_queued()) request_frames(1);
+    if (sb::ui::layout_settling()) request_frames(3);   // a card that just appeared sizes itself
     static bool wanted_text = false;
     if (wanted_text && !ImGui::GetIO().WantTextInput) js_release_keyboard();
     wanted_text = ImGui::GetIO().WantTextInput;
