@@ -27,10 +27,7 @@ std::string wards_of(const State& state, const Staff& s) {
     return out;
 }
 
-std::string short_date(Date d) {   // "31 Mar 2027"
-    const auto c = civil(d);
-    return std::to_string(c.day) + " " + std::string(month_name(c.month)).substr(0, 3) + " " + std::to_string(c.year);
-}
+std::string short_date(Date d) { return format_day_month(d) + " " + std::to_string(civil(d).year); }   // "31 Mar 2027"
 
 std::string document_date(const Staff& s, const char* kind) {
     for (const auto& d : s.documents)
