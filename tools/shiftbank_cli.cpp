@@ -19,7 +19,13 @@
 //       (untouched with --dry-run); exit 2 with the report when any row is bad, TRUST.json untouched.
 //   shiftbank-cli export staff --from TRUST.json [--out STAFF.csv]
 //       The trust's staff as the same CSV (UTF-8, CRLF, the documented header).
+//   shiftbank-cli payroll --from TRUST.json --period YYYY-MM [--out PAYROLL.csv]
+//       Runs the month's payroll as the trust's administrator (the run_payroll command: every
+//       signed-off bank timesheet due and not paid before), rewrites TRUST.json with them marked
+//       paid, and writes the run's file (docs/pay.md). Exit 2 with the reason when nothing is due.
+#include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <cstring>
 #include <fstream>
@@ -34,6 +40,7 @@
 #include "core/commands/command.hpp"
 #include "core/demo_trust.hpp"
 #include "core/csv.hpp"
+#include "core/pay.hpp"
 #include "core/rules/rules_engine.hpp"
 #include "core/staff_csv.hpp"
 
@@ -45,7 +52,8 @@ int usage() {
                "       shiftbank-cli check FILE.json\n"
                "       shiftbank-cli describe\n"
                "       shiftbank-cli import STAFF.csv --into TRUST.json [--dry-run]\n"
-               "       shiftbank-cli export staff --from TRUST.json [--out STAFF.csv]\n",
+               "       shiftbank-cli export staff --from TRUST.json [--out STAFF.csv]\n"
+               "       shiftbank-cli payroll --from TRUST.json --period YYYY-MM [--out PAYROLL.csv]\n",
                stderr);
     return 2;
 }
@@ -200,6 +208,52 @@ int export_staff(int argc, char** argv) {
     return 0;
 }
 
+// Now, as commands carry it: "2026-12-03T17:45:00Z".
+std::string now_utc() {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+int payroll(int argc, char** argv) {
+    std::string from, period, out;
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        if (a == "--from" && i + 1 < argc) from = argv[++i];
+        else if (a == "--period" && i + 1 < argc) period = argv[++i];
+        else if (a == "--out" && i + 1 < argc) out = argv[++i];
+        else return usage();
+    }
+    if (from.empty() || period.empty()) return usage();
+    auto trust = load_or_report(from.c_str());
+    if (!trust) return 2;
+    const sb::User* admin = nullptr;
+    for (const sb::User& u : trust->users)
+        if (u.role == sb::Role::Admin) admin = admin ? admin : &u;
+    if (!admin) return std::fprintf(stderr, "shiftbank-cli: %s has no administrator account to run payroll as\n", from.c_str()), 2;
+    const auto due = sb::parse_pay_period(period) ? sb::payable_timesheets(*trust, *sb::parse_pay_period(period))
+                                                  : std::vector<const sb::Timesheet*>{};
+    const std::string summary = sb::describe_payroll(*trust, due);
+    sb::CommandLog log;
+    const sb::Command cmd{"cli-payroll-" + period, admin->id, now_utc(), "run_payroll", {{"period", period}}};
+    const sb::CommandResult r = sb::apply_command(*trust, log, cmd);
+    if (!r.accepted()) return std::fprintf(stderr, "shiftbank-cli: %s\n", r.reason.c_str()), 2;
+    std::string run;
+    for (const sb::Timesheet& t : trust->timesheets)
+        if (!t.payroll.empty() && std::find_if(r.changes.begin(), r.changes.end(), [&](const sb::EntityChange& c) { return c.key == t.id; }) != r.changes.end())
+            run = t.payroll;
+    const std::string csv = sb::payroll_csv(*trust, run);
+    if (out.empty()) std::fwrite(csv.data(), 1, csv.size(), stdout);
+    else if (!write_file(out, csv)) return std::fprintf(stderr, "shiftbank-cli: cannot write %s\n", out.c_str()), 2;
+    // The trust's file last: a run whose file could not be written leaves nothing marked paid.
+    if (!write_file(from, sb::save_state(*trust, 1) + "\n")) return std::fprintf(stderr, "shiftbank-cli: cannot write %s\n", from.c_str()), 2;
+    std::fprintf(stderr, "Payroll run %s: %s\n", run.c_str(), summary.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -209,5 +263,6 @@ int main(int argc, char** argv) {
     if (argc == 2 && !std::strcmp(argv[1], "describe")) return describe();
     if (argc >= 2 && !std::strcmp(argv[1], "import")) return import_staff(argc, argv);
     if (argc >= 3 && !std::strcmp(argv[1], "export") && !std::strcmp(argv[2], "staff")) return export_staff(argc, argv);
+    if (argc >= 2 && !std::strcmp(argv[1], "payroll")) return payroll(argc, argv);
     return usage();
 }

@@ -4,6 +4,7 @@
 
 #include "core/enum_names.hpp"
 #include "core/format/entity_json.hpp"
+#include "core/pay.hpp"
 #include "core/permissions.hpp"
 #include "core/rules/rule_sets.hpp"
 
@@ -57,6 +58,11 @@ std::string money(int pence) {
     return "\xC2\xA3" + std::to_string(pence / 100) + "." + (p.size() < 2 ? "0" + p : p) + "/h";
 }
 
+std::string lower(std::string_view s) {
+    std::string out(s);
+    if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') out[0] = char(out[0] - 'A' + 'a');
+    return out;
+}
 std::string count(size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
 struct Images {
@@ -240,8 +246,13 @@ std::string body(const State& s, const std::string& type, const std::string& aut
         const Shift* shift = t ? s.find_shift(t->shift) : nullptr;
         if (!t) return generic(s, r);
         const std::string what = shift ? plain_shift(s, *shift) : "a shift";
-        if (type == "submit_timesheet")
-            return "submitted a timesheet for " + what + ": worked " + format_clock(t->start.minute) + "\xE2\x80\x93" + format_clock(t->end.minute);
+        auto worked = [](const LocalDateTime& a, const LocalDateTime& b, int pause) {
+            return format_clock(a.minute) + "\xE2\x80\x93" + format_clock(b.minute) + (pause ? ", " + format_duration(pause) + " break" : "");
+        };
+        if (type == "submit_timesheet") return "submitted a timesheet for " + what + ": worked " + worked(t->start, t->end, t->break_minutes);
+        if (t->amended)
+            return "signed off " + possessive(staff_name(s, t->staff)) + " timesheet for " + what + " as " + worked(t->start, t->end, t->break_minutes) +
+                   " (claimed " + worked(t->claimed_start, t->claimed_end, t->claimed_break_minutes) + ")";
         return "approved " + possessive(staff_name(s, t->staff)) + " timesheet for " + what;
     }
     if (type == "request_swap" || type == "accept_swap" || type == "approve_swap" || type == "decline_swap") {
@@ -287,6 +298,19 @@ std::string body(const State& s, const std::string& type, const std::string& aut
                    ": valid to " + format_weekday_day_month(d.expires) + " " + std::to_string(civil(d.expires).year);
         }
         return generic(s, r);
+    }
+    if (type == "run_payroll") {
+        const auto period = parse_pay_period(payload.value("period", ""));
+        return "ran payroll for " + (period ? period->name : std::string("a month")) + ": " + count(r.changes.size(), "timesheet", "timesheets") + " paid";
+    }
+    if (type == "set_pay_band" || type == "remove_pay_band") {
+        auto b = image<Enhancement>(r, Collection::PayBands, false);
+        auto a = image<Enhancement>(r, Collection::PayBands, true);
+        if (!a && b) return "stopped paying more for " + lower(display_name(b->band)) + " work";
+        if (!a) return generic(s, r);
+        return "set " + lower(display_name(a->band)) + " work" +
+               (a->band == PayBand::Night ? " (" + format_clock(a->from_minute) + "\xE2\x80\x93" + format_clock(a->to_minute) + ")" : std::string()) +
+               " to pay the basic rate + " + std::to_string(a->percent) + "%";
     }
     if (type == "set_notification_prefs") return "changed their notification settings";
     if (type == "mark_notifications_read") return "marked " + count(r.changes.size(), "notification", "notifications") + " read";
@@ -558,6 +582,9 @@ std::string describe_entity(const State& s, Collection c, const json& img) {
         case Collection::Staff: return staff_name(s, text("id"));
         case Collection::Swaps: return "the swap between " + staff_name(s, text("from")) + " and " + staff_name(s, text("to"));
         case Collection::Timesheets: return possessive(staff_name(s, text("staff"))) + " timesheet";
+        case Collection::PayBands:
+            if (auto e = read_image<Enhancement>(img)) return "the " + lower(display_name(e->band)) + " enhancement";
+            break;
         case Collection::Availability: return possessive(staff_name(s, text("staff"))) + " availability on " + text("date");
         default: break;
     }

@@ -8,7 +8,7 @@ namespace sb {
 namespace {
 constexpr std::array<std::string_view, kCollectionCount> kNames = {
     "sites", "wards", "shift_types", "staff", "shifts", "users", "rate_card", "leave", "availability", "applications",
-    "timesheets", "swaps", "notifications", "notification_prefs", "cancellations"};
+    "timesheets", "swaps", "notifications", "notification_prefs", "cancellations", "pay_bands"};
 }  // namespace
 
 std::string_view collection_name(Collection c) { return kNames[size_t(c)]; }
@@ -21,5 +21,6 @@ std::optional<Collection> parse_collection(std::string_view name) {
 
 std::string key_of(const RateCardEntry& x) { return std::string(to_string(x.group)) + "/" + x.grade + "/" + x.type; }
 std::string key_of(const Availability& x) { return x.staff + "/" + format_date(x.date); }
+std::string key_of(const Enhancement& x) { return std::string(to_string(x.band)); }
 
 }  // namespace sb

@@ -16,9 +16,9 @@ namespace sb {
 
 enum class Collection : uint8_t {
     Sites, Wards, ShiftTypes, Staff, Shifts, Users, RateCard, Leave, Availability, Applications, Timesheets, Swaps,
-    Notifications, NotificationPrefs, Cancellations,
+    Notifications, NotificationPrefs, Cancellations, PayBands,
 };
-inline constexpr int kCollectionCount = 15;
+inline constexpr int kCollectionCount = 16;
 
 std::string_view collection_name(Collection c);   // "shifts": the data format's key for the list
 std::optional<Collection> parse_collection(std::string_view name);
@@ -39,6 +39,7 @@ inline const std::string& key_of(const Cancellation& x) { return x.id; }
 inline const std::string& key_of(const NotificationPrefs& x) { return x.staff; }   // one per person
 std::string key_of(const RateCardEntry& x);    // "nurse/Band 5/night" (type empty: any type)
 std::string key_of(const Availability& x);     // "p001/2026-03-06": one per person and day
+std::string key_of(const Enhancement& x);      // "night": one per band
 
 // The list of entities of type T in a state, and which collection that is.
 template <class T> struct Entities;
@@ -63,6 +64,7 @@ SB_ENTITIES(Swap, swaps, Swaps)
 SB_ENTITIES(Notification, notifications, Notifications)
 SB_ENTITIES(NotificationPrefs, notification_prefs, NotificationPrefs)
 SB_ENTITIES(Cancellation, cancellations, Cancellations)
+SB_ENTITIES(Enhancement, pay_bands, PayBands)
 #undef SB_ENTITIES
 
 // Calls f(T{}) with a value of the collection's entity type, for code that works on any list.
@@ -84,6 +86,7 @@ decltype(auto) visit_collection(Collection c, F&& f) {
         case Collection::Notifications: return f(Notification{});
         case Collection::NotificationPrefs: return f(NotificationPrefs{});
         case Collection::Cancellations: return f(Cancellation{});
+        case Collection::PayBands: return f(Enhancement{});
     }
     return f(Site{});
 }

@@ -27,6 +27,7 @@ template <class T> constexpr bool keyed_by_id = true;
 template <> constexpr bool keyed_by_id<RateCardEntry> = false;
 template <> constexpr bool keyed_by_id<Availability> = false;
 template <> constexpr bool keyed_by_id<NotificationPrefs> = false;
+template <> constexpr bool keyed_by_id<Enhancement> = false;
 
 // Keys must be unique within their list (commands and change sets address entities by key), and
 // every reference must name something that exists.
@@ -40,7 +41,8 @@ std::unordered_set<std::string> unique_keys(Reader& r, const std::vector<T>& ite
                    "\"" + std::string(key_of(items[i])) + "\" is used twice in " + list +
                        (std::is_same_v<T, Availability> ? " (one entry per person and day)"
                         : std::is_same_v<T, RateCardEntry> ? " (one rate per staff group, grade and shift type)"
-                        : std::is_same_v<T, NotificationPrefs> ? " (one entry per person)" : ""));
+                        : std::is_same_v<T, NotificationPrefs> ? " (one entry per person)"
+                        : std::is_same_v<T, Enhancement> ? " (one entry per band)" : ""));
     return seen;
 }
 
@@ -60,6 +62,7 @@ void check_references(Reader& r, const State& s) {
     unique_keys(r, s.notifications);
     unique_keys(r, s.notification_prefs);
     unique_keys(r, s.cancellations);
+    unique_keys(r, s.pay_bands);
     auto ref = [&](const std::unordered_set<std::string>& set, const std::string& id, const std::string& path,
                    const char* what) {
         if (!id.empty() && !set.count(id))
@@ -159,7 +162,7 @@ LoadResult load_document(const json& doc) {
             doc, "",
             {"format", "revision", "trust", "period", "sites", "wards", "shift_types", "staff", "shifts", "users",
              "rate_card", "leave", "availability", "applications", "timesheets", "swaps", "notifications",
-             "notification_prefs", "cancellations"})) {
+             "notification_prefs", "cancellations", "pay_bands"})) {
         out.errors = std::move(r.errors);
         return out;
     }

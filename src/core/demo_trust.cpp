@@ -207,6 +207,8 @@ State make_demo_trust(const DemoOptions& o) {
         s.rate_card.push_back({g.group, g.grade, "", g.rate_pence});
         s.rate_card.push_back({g.group, g.grade, "night", g.rate_pence + 600});
     }
+    // Weekends and bank holidays pay more on top (docs/pay.md); nights already have their own rate.
+    s.pay_bands = {{PayBand::Saturday, 0, 0, 30}, {PayBand::Sunday, 0, 0, 60}, {PayBand::BankHoliday, 0, 0, 60}};
 
     // Staff: every ward opens with its Band 7 manager, then a realistic mix of grades.
     std::vector<const GradeSeed*> grade_of;

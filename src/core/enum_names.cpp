@@ -34,6 +34,8 @@ constexpr Names<NoticeKind, 10> kNotice{
      "Swap declined", "New shifts", "Rate raised"}};
 constexpr Names<NoticeFrequency, 3> kFrequency{{"instant", "daily", "off"},
                                                {"As they happen", "Once a day", "Never"}};
+constexpr Names<PayBand, 4> kBand{{"night", "saturday", "sunday", "bank_holiday"},
+                                  {"Night", "Saturday", "Sunday", "Bank holiday"}};
 
 template <class E, size_t N>
 std::optional<E> find(const Names<E, N>& names, std::string_view s) {
@@ -80,6 +82,8 @@ std::string_view to_string(RequestStatus v) { return kRequest.json[size_t(v)]; }
 std::string_view to_string(AutoApprove v) { return kAutoApprove.json[size_t(v)]; }
 std::string_view to_string(NoticeKind v) { return kNotice.json[size_t(v)]; }
 std::string_view to_string(NoticeFrequency v) { return kFrequency.json[size_t(v)]; }
+std::string_view to_string(PayBand v) { return kBand.json[size_t(v)]; }
+std::string_view display_name(PayBand v) { return kBand.display[size_t(v)]; }
 std::string_view display_name(AutoApprove v) { return kAutoApprove.display[size_t(v)]; }
 std::string_view display_name(NoticeKind v) { return kNotice.display[size_t(v)]; }
 std::string_view display_name(NoticeFrequency v) { return kFrequency.display[size_t(v)]; }
@@ -99,6 +103,7 @@ template <> std::optional<RequestStatus> parse_enum(std::string_view s) { return
 template <> std::optional<AutoApprove> parse_enum(std::string_view s) { return find(kAutoApprove, s); }
 template <> std::optional<NoticeKind> parse_enum(std::string_view s) { return find(kNotice, s); }
 template <> std::optional<NoticeFrequency> parse_enum(std::string_view s) { return find(kFrequency, s); }
+template <> std::optional<PayBand> parse_enum(std::string_view s) { return find(kBand, s); }
 
 template <> std::string allowed_values<StaffGroup>() { return list(kGroup); }
 template <> std::string allowed_values<Employment>() { return list(kEmployment); }
@@ -110,5 +115,6 @@ template <> std::string allowed_values<RequestStatus>() { return list(kRequest);
 template <> std::string allowed_values<AutoApprove>() { return list(kAutoApprove); }
 template <> std::string allowed_values<NoticeKind>() { return list(kNotice); }
 template <> std::string allowed_values<NoticeFrequency>() { return list(kFrequency); }
+template <> std::string allowed_values<PayBand>() { return list(kBand); }
 
 }  // namespace sb

@@ -18,6 +18,7 @@ std::string_view to_string(RequestStatus v);
 std::string_view to_string(AutoApprove v);
 std::string_view to_string(NoticeKind v);
 std::string_view to_string(NoticeFrequency v);
+std::string_view to_string(PayBand v);
 
 // What a ward manager reads: "Healthcare assistant", "Open in the bank".
 std::string_view display_name(StaffGroup v);
@@ -27,6 +28,7 @@ std::string_view display_name(LeaveKind v);
 std::string_view display_name(AutoApprove v);
 std::string_view display_name(NoticeKind v);
 std::string_view display_name(NoticeFrequency v);
+std::string_view display_name(PayBand v);
 
 template <class E> std::optional<E> parse_enum(std::string_view s);
 template <> std::optional<StaffGroup> parse_enum(std::string_view s);
@@ -39,6 +41,7 @@ template <> std::optional<RequestStatus> parse_enum(std::string_view s);
 template <> std::optional<AutoApprove> parse_enum(std::string_view s);
 template <> std::optional<NoticeKind> parse_enum(std::string_view s);
 template <> std::optional<NoticeFrequency> parse_enum(std::string_view s);
+template <> std::optional<PayBand> parse_enum(std::string_view s);
 
 // "DBS check" for "dbs", "NMC registration" for "nmc"…; an unknown kind as it is.
 std::string_view document_name(std::string_view kind);

@@ -32,6 +32,18 @@ enum class NoticeKind : uint8_t {
     NewShifts, RateRaised,
 };
 enum class NoticeFrequency : uint8_t { Instant, Daily, Off };
+// The time bands a trust may pay more for (see pay.hpp): nights by the clock, Saturdays, Sundays and
+// the bank holidays of England and Wales, each a whole local day.
+enum class PayBand : uint8_t { Night, Saturday, Sunday, BankHoliday };
+
+// "Time spent in this band is paid at the basic rate plus `percent`". A night band runs from
+// `from_minute` to `to_minute` local time each day (20:00 to 06:00 wraps past midnight); the day bands
+// ignore them. Bands do not add up: a minute in two is paid at the higher.
+struct Enhancement {
+    PayBand band = PayBand::Night;
+    int from_minute = 0, to_minute = 0;
+    int percent = 0;
+};
 
 struct Trust {
     std::string id;
@@ -148,12 +160,19 @@ struct Application {
     RequestStatus status = RequestStatus::Pending;
 };
 
+// What a person worked on a shift, as they submitted it and the ward signed it off. When the ward
+// signs off other times than were claimed, the claim is kept beside them, so both can be seen.
 struct Timesheet {
     std::string id;
     std::string shift;
     std::string staff;
-    LocalDateTime start, end;    // actually worked
-    RequestStatus status = RequestStatus::Pending;   // Pending = submitted
+    LocalDateTime start, end;    // actually worked (as signed off, once it is)
+    int break_minutes = 0;       // unpaid break taken
+    RequestStatus status = RequestStatus::Pending;   // Pending = submitted, Approved = signed off
+    bool amended = false;        // signed off with other times than the claim below
+    LocalDateTime claimed_start, claimed_end;
+    int claimed_break_minutes = 0;
+    std::string payroll;         // the payroll run that paid it ("2026-12"); "" until paid
 };
 
 // A like-for-like swap: `from` gives `shift` to `to` and takes `other_shift`; the colleague accepts,
@@ -217,6 +236,8 @@ struct State {
     std::vector<Notification> notifications;
     std::vector<NotificationPrefs> notification_prefs;
     std::vector<Cancellation> cancellations;
+    // How bank work is paid on top of the rate card's basic rate, one entry per band; none: a flat rate.
+    std::vector<Enhancement> pay_bands;
     Date period_start;       // first day of the published rota period
     int period_days = 28;
     int64_t revision = 0;    // number of commands applied since the data was created

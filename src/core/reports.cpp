@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "pay.hpp"
 #include "rules/rule_sets.hpp"
 
 namespace sb {
@@ -15,11 +16,20 @@ std::vector<WardFigures> ward_figures(const State& state, Date from, int days) {
         index[state.wards[i].id] = i;
     }
     WardFigures& total = rows.back();
+    std::unordered_map<std::string_view, const Timesheet*> signed_off;
+    for (const Timesheet& t : state.timesheets)
+        if (t.status == RequestStatus::Approved) signed_off[t.shift] = &t;
     for (const Shift& s : state.shifts) {
         if (s.status == ShiftStatus::Cancelled || s.start.date < from || s.start.date >= from + days) continue;
         auto it = index.find(s.ward);
         if (it == index.end()) continue;
-        const int64_t pay = shift_minutes(s) * s.rate_pence_per_hour / 60;
+        // Bank work is costed as payroll will pay it (pay.hpp): its bands, and once signed off the
+        // times worked. Agency work is the agency's invoice: hours at the agreed rate.
+        int64_t pay = shift_minutes(s) * s.rate_pence_per_hour / 60;
+        if (s.source == ShiftSource::Bank && !s.assignee.empty()) {
+            auto t = signed_off.find(s.id);
+            pay = pay_for(state.pay_bands, s, t == signed_off.end() ? nullptr : t->second).total_pence();
+        }
         for (WardFigures* f : {&rows[it->second], &total}) {
             ++f->shifts;
             if (!s.assignee.empty()) ++f->filled;

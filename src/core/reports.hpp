@@ -12,7 +12,7 @@ struct WardFigures {
     int shifts = 0;              // not cancelled
     int filled = 0;              // someone assigned
     int open_in_bank = 0;        // posted to the bank, not yet booked
-    int64_t bank_pence = 0;      // pay for bank-sourced shifts that are filled
+    int64_t bank_pence = 0;      // pay for bank-sourced shifts that are filled (pay_for: as paid once signed off)
     int64_t agency_pence = 0;    // pay for agency-sourced shifts
     double fill_rate() const { return shifts ? double(filled) / shifts : 1.0; }
 };

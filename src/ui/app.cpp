@@ -67,6 +67,7 @@ void App::forget_screens() {
     open_shifts_ = OpenShiftsScreen{};
     my_rota_ = MyRotaScreen{};
     home_ = HomeScreen{};
+    payroll_ = PayrollScreen{};
 }
 
 void App::forget_derived() {

@@ -20,6 +20,7 @@
 #include "ui/home_state.hpp"
 #include "ui/my_rota_state.hpp"
 #include "ui/open_shifts_state.hpp"
+#include "ui/pay_state.hpp"
 #include "ui/rota_state.hpp"
 #include "ui/staff_state.hpp"
 #include "ui/theme.hpp"
@@ -181,6 +182,7 @@ private:
     MyRotaScreen my_rota_;
     StaffScreen staff_;
     HomeScreen home_;
+    PayrollScreen payroll_;
     RulesCache rules_;
     std::unordered_map<std::string, CommandResult> previews_;   // by type and payload, for this version
     std::string toast_;            // the last change or refusal, in words

@@ -411,7 +411,7 @@ void App::draw_content(ViewContext& ctx) {
         case View::Rota: draw_rota_view(ctx, rota_); break;
         case View::OpenShifts: draw_open_shifts_view(ctx, open_shifts_); break;
         case View::MyRota: draw_my_rota_view(ctx, my_rota_); break;
-        case View::Reports: draw_reports_view(ctx); break;
+        case View::Reports: draw_reports_view(ctx, payroll_); break;
         case View::Staff: draw_staff_view(ctx, staff_); break;
     }
     mirror_.end_landmark();

@@ -3,12 +3,14 @@
 // command; until then the person's saved preferences stay in the State.
 #pragma once
 #include "core/model.hpp"
+#include "ui/pay_state.hpp"
 
 namespace sb::ui {
 
 struct HomeScreen {
     bool prefs_open = false;
     NotificationPrefs prefs_draft;
+    TimesheetForm amend;            // a timesheet the manager is signing off with other times
 };
 
 }  // namespace sb::ui

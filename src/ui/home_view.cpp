@@ -11,6 +11,7 @@
 #include "ui/home_state.hpp"
 #include "ui/icons.hpp"
 #include "ui/shift_card.hpp"
+#include "ui/timesheet_view.hpp"
 #include "ui/widgets.hpp"
 
 namespace sb::ui {
@@ -442,6 +443,8 @@ void draw_home_view(ViewContext& ctx, HomeScreen& m) {
     }
     place([&] {
         manager_decisions(ctx);
+        ImGui::Spacing();
+        timesheets_to_sign_off(ctx, m.amend);
         ImGui::Spacing();
         late_cancellations(ctx);
     });

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/model.hpp"
+#include "ui/pay_state.hpp"
 
 namespace sb::ui {
 
@@ -22,6 +23,7 @@ struct MyRotaScreen {
     bool calendar_copied = false;   // its address was copied (says so)
     Date availability_date;
     int availability_from = 14, availability_to = 40;   // half-hour steps from midnight (07:00–20:00)
+    TimesheetForm timesheet;        // for a shift that has started
 };
 
 }  // namespace sb::ui

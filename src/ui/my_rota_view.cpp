@@ -12,6 +12,7 @@
 #include "ui/icons.hpp"
 #include "ui/my_rota_state.hpp"
 #include "ui/shift_card.hpp"
+#include "ui/timesheet_view.hpp"
 #include "ui/widgets.hpp"
 
 namespace sb::ui {
@@ -204,7 +205,8 @@ void picked_shift_actions(ViewContext& ctx, MyRotaScreen& m, const Shift& s) {
     draw_shift_card(ctx, s, s.source == ShiftSource::Bank, [&] {
         const int64_t notice = london_to_utc(s.start) - ctx.commands.now();
         if (notice <= 0) {
-            ImGui::TextDisabled("This shift has started.");
+            if (london_to_utc(s.end) > ctx.commands.now()) ImGui::TextDisabled("This shift has started.");
+            timesheet_for_shift(ctx, m.timesheet, s);
             return;
         }
         if (s.status == ShiftStatus::Booked) {

@@ -1,6 +1,8 @@
-// Fill rate and bank-versus-agency spend per ward over the rota period.
+// Fill rate and bank-versus-agency spend per ward over the rota period; for the bank office, payroll.
 #include "core/reports.hpp"
+#include "ui/pay_state.hpp"
 #include "ui/table.hpp"
+#include "ui/timesheet_view.hpp"
 #include "ui/view_context.hpp"
 #include "ui/widgets.hpp"
 
@@ -20,7 +22,7 @@ void figure(const ViewContext& ctx, const char* label, const std::string& value,
 }
 }  // namespace
 
-void draw_reports_view(ViewContext& ctx) {
+void draw_reports_view(ViewContext& ctx, PayrollScreen& payroll) {
     const State& state = ctx.state;
     const auto rows = ward_figures(state, state.period_start, state.period_days);
     const WardFigures& total = rows.back();
@@ -69,6 +71,8 @@ void draw_reports_view(ViewContext& ctx) {
             t.cell(format_money(f.agency_pence));
         }
     }
+    ImGui::Spacing();
+    payroll_card(ctx, payroll);
 }
 
 }  // namespace sb::ui

@@ -116,7 +116,8 @@ struct ViewContext {
 void draw_rota_view(ViewContext& ctx, RotaScreen& screen);
 void draw_open_shifts_view(ViewContext& ctx, OpenShiftsScreen& screen);
 void draw_my_rota_view(ViewContext& ctx, MyRotaScreen& screen);
-void draw_reports_view(ViewContext& ctx);
+struct PayrollScreen;
+void draw_reports_view(ViewContext& ctx, PayrollScreen& payroll);
 void draw_home_view(ViewContext& ctx, HomeScreen& screen);
 void draw_staff_view(ViewContext& ctx, StaffScreen& screen);   // trust administrators
 

@@ -57,4 +57,35 @@ cmp -s "$tmp/a.json" "$tmp/before.json" || { echo "FAIL: --dry-run changed the t
 grep -q '^2 rows: 2 to add, 0 to update, 0 unchanged, 0 refused$' "$tmp/new.txt" || { echo "FAIL: new people not added"; cat "$tmp/new.txt"; exit 1; }
 "$cli" validate "$tmp/a.json" || { echo "FAIL: the trust does not validate after an import"; exit 1; }
 grep -q '"name": "Chidi Okafor"' "$tmp/a.json" || { echo "FAIL: Chidi Okafor not in the trust"; exit 1; }
-echo "cli tests: 13 passed, 0 failed"
+# Payroll: two bank shifts signed off (one with a 30 min break), paid once at a flat rate, worked out
+# here from the file's own times and rates; a second run finds nothing due and exits 2.
+python3 - "$tmp/a.json" "$tmp/pay.json" > "$tmp/expected.txt" <<'PY'
+import json, sys
+from datetime import datetime
+t = json.load(open(sys.argv[1]))
+bank = [s for s in t["shifts"] if s.get("source") == "bank" and s["status"] in ("booked", "open")][:2]
+assert len(bank) == 2, "the demo has too few bank shifts"
+total = 0
+for i, s in enumerate(bank):
+    s["status"] = "signed_off"
+    s["assignee"] = s.get("assignee") or t["staff"][0]["id"]
+    pause = 30 if i == 0 else 0
+    t.setdefault("timesheets", []).append({"id": "ts-cli-%d" % i, "shift": s["id"], "staff": s["assignee"], "start": s["start"], "end": s["end"],
+                            "break_minutes": pause, "status": "approved"})
+    # The demo's months have no clock change inside a shift, so local minutes are real minutes.
+    minutes = (datetime.fromisoformat(s["end"]) - datetime.fromisoformat(s["start"])).seconds // 60 - pause
+    total += (minutes * s["rate_pence_per_hour"] + 30) // 60   # each line rounded to the penny
+print(bank[0]["start"][:7], "%d.%02d" % (total // 100, total % 100))
+json.dump(t, open(sys.argv[2], "w"), ensure_ascii=False, indent=1)
+PY
+read period expected < "$tmp/expected.txt"
+"$cli" payroll --from "$tmp/pay.json" --period "$period" --out "$tmp/payroll.csv" 2> "$tmp/payroll.txt" || { echo "FAIL: payroll run"; cat "$tmp/payroll.txt"; exit 1; }
+[ "$(wc -l < "$tmp/payroll.csv")" = 3 ] || { echo "FAIL: payroll file is not a header and 2 lines"; cat "$tmp/payroll.csv"; exit 1; }
+sum=$(awk -F, 'NR>1 {s+=$17} END {printf "%.2f", s}' "$tmp/payroll.csv")
+[ "$sum" = "$expected" ] || { echo "FAIL: payroll total $sum, worked out $expected"; cat "$tmp/payroll.csv"; exit 1; }
+grep -q "\"payroll\": \"$period\"" "$tmp/pay.json" || { echo "FAIL: paid timesheets not marked in the trust"; exit 1; }
+set +e
+"$cli" payroll --from "$tmp/pay.json" --period "$period" --out "$tmp/again.csv" 2> "$tmp/again.txt"; rc=$?
+set -e
+[ "$rc" = 2 ] && grep -q "No signed-off bank timesheets are waiting to be paid" "$tmp/again.txt" || { echo "FAIL: a second run exited $rc"; cat "$tmp/again.txt"; exit 1; }
+echo "cli tests: 16 passed, 0 failed"

@@ -26,8 +26,11 @@ struct Ward1 : test::RotaFixture {
                        {"lukasz", "Łukasz Nowak", Role::Clinician, "p2", {}}};
     }
     CommandResult run(const char* author, const char* type, json payload, std::string id = "") {
+        return run_at("2026-03-01T09:00:00Z", author, type, std::move(payload), std::move(id));
+    }
+    CommandResult run_at(const char* time, const char* author, const char* type, json payload, std::string id = "") {
         if (id.empty()) id = "c" + std::to_string(++n);
-        return apply_command(state, log, Command{id, author, "2026-03-01T09:00:00Z", type, std::move(payload)});
+        return apply_command(state, log, Command{id, author, time, type, std::move(payload)});
     }
     Shift& open_shift(int day, const char* from = "07:00", const char* to = "15:00") {
         Shift& s = add(day, from, to);

@@ -258,7 +258,9 @@ TEST_CASE("availability, timesheets and swaps") {
               .reason == "You can only do this for yourself");
 
     const std::string mine = w.add(3, "07:00", "15:00").id;
-    REQUIRE(w.run("zoe", "submit_timesheet", {{"shift", mine}, {"start", "2026-03-03T07:00"}, {"end", "2026-03-03T15:30"}}).accepted());
+    CHECK(w.run("zoe", "submit_timesheet", {{"shift", mine}, {"start", "2026-03-03T07:00"}, {"end", "2026-03-03T15:30"}}).reason ==
+          "This shift starts at 07:00 on Tue 3 Mar: its timesheet can be submitted once it has been worked");
+    REQUIRE(w.run_at("2026-03-03T16:00:00Z", "zoe", "submit_timesheet", {{"shift", mine}, {"start", "2026-03-03T07:00"}, {"end", "2026-03-03T15:30"}}).accepted());
     CHECK(w.state.find_shift(mine)->status == ShiftStatus::Worked);
     REQUIRE(w.run("manager", "approve_timesheet", {{"timesheet", w.state.timesheets[0].id}}).accepted());
     CHECK(w.state.find_shift(mine)->status == ShiftStatus::SignedOff);

@@ -213,7 +213,7 @@ std::string new_id(const Ctx& c, const char* prefix) {
 
 const std::vector<const std::vector<HandlerEntry>*>& all_handlers() {
     static const std::vector<const std::vector<HandlerEntry>*> lists = {&shift_handlers(), &booking_handlers(), &request_handlers(),
-                                                                        &policy_handlers(), &trust_handlers(), &undo_handlers()};
+                                                                        &policy_handlers(), &trust_handlers(), &pay_handlers(), &undo_handlers()};
     return lists;
 }
 

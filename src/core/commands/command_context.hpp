@@ -99,6 +99,7 @@ const std::vector<HandlerEntry>& booking_handlers();
 const std::vector<HandlerEntry>& request_handlers();
 const std::vector<HandlerEntry>& policy_handlers();
 const std::vector<HandlerEntry>& trust_handlers();
+const std::vector<HandlerEntry>& pay_handlers();
 const std::vector<HandlerEntry>& undo_handlers();
 // All of the above, in that order.
 const std::vector<const std::vector<HandlerEntry>*>& all_handlers();

@@ -116,30 +116,58 @@ bool set_availability(Ctx& c) {
     return true;
 }
 
+// The times on a timesheet: an end after the start, no more than a day, a break shorter than the
+// time worked. `what` names who gives them in the refusal.
+bool times_worked(Ctx& c, const LocalDateTime& start, const LocalDateTime& end, int break_minutes) {
+    const int64_t worked = london_to_utc(end) - london_to_utc(start);
+    if (worked <= 0 || worked > 24 * 60) return c.reject("The times worked must give between 1 minute and 24 hours");
+    if (break_minutes >= worked) return c.reject("The break (" + format_duration(break_minutes) + ") must be shorter than the time worked (" + format_duration(worked) + ")");
+    return true;
+}
+
 bool submit_timesheet(Ctx& c) {
     Shift* s = c.shift(c.args.id("shift"));
     auto start = c.args.local_time("start"), end = c.args.local_time("end");
+    const auto pause = c.args.has("break_minutes") ? c.args.integer("break_minutes", 0, 8 * 60) : std::optional<int64_t>(0);
     if (!c.args.ok() || !s) return false;
     if (!c.is_self(s->assignee)) return c.forbid("You can only submit a timesheet for your own shift");
     if (s->status != ShiftStatus::Booked && s->status != ShiftStatus::Published)
         return c.reject("A timesheet can only be submitted for a booked shift");
-    const int64_t worked = london_to_utc(*end) - london_to_utc(*start);
-    if (worked <= 0 || worked > 24 * 60) return c.reject("The times worked must give between 1 minute and 24 hours");
+    // Only for work done: a claim before the shift has begun is a mistake (or worse).
+    if (const auto now = command_time(c.cmd); now && !has_started(*s, *now))
+        return c.reject("This shift starts at " + format_clock(s->start.minute) + " on " + format_weekday_day_month(s->start.date) +
+                        ": its timesheet can be submitted once it has been worked");
+    if (!times_worked(c, *start, *end, int(*pause))) return false;
     for (const auto& t : c.state.timesheets)
         if (t.shift == s->id && t.status != RequestStatus::Declined) return c.reject("A timesheet for this shift is already in");
     s->status = ShiftStatus::Worked;
-    if (!c.w.add(Timesheet{new_id(c, "ts-"), s->id, s->assignee, *start, *end, RequestStatus::Pending}))
-        return c.reject("That timesheet already exists (send it again with a new id)");
+    Timesheet t;
+    t.id = new_id(c, "ts-"), t.shift = s->id, t.staff = s->assignee;
+    t.start = *start, t.end = *end, t.break_minutes = int(*pause);
+    if (!c.w.add(t)) return c.reject("That timesheet already exists (send it again with a new id)");
     return true;
 }
 
+// Signing off, as claimed or with the times the ward knows were worked: then the claim is kept
+// beside them (an amended timesheet shows both).
 bool approve_timesheet(Ctx& c) {
     Timesheet* t = c.find<Timesheet>(c.args.id("timesheet"), "timesheet");
+    const auto start = c.args.has("start") ? c.args.local_time("start") : std::nullopt;
+    const auto end = c.args.has("end") ? c.args.local_time("end") : std::nullopt;
+    const auto pause = c.args.has("break_minutes") ? c.args.integer("break_minutes", 0, 8 * 60) : std::nullopt;
     if (!c.args.ok() || !t) return false;
     Shift* s = c.shift(t->shift);
     if (!s) return false;
     if (!c.manages(s->ward)) return c.forbid("Only a manager of this shift's ward can approve its timesheet");
     if (t->status != RequestStatus::Pending) return c.reject("This timesheet is already " + std::string(to_string(t->status)));
+    const LocalDateTime new_start = start.value_or(t->start), new_end = end.value_or(t->end);
+    const int new_break = int(pause.value_or(t->break_minutes));
+    if (!times_worked(c, new_start, new_end, new_break)) return false;
+    if (new_start != t->start || new_end != t->end || new_break != t->break_minutes) {
+        t->amended = true;
+        t->claimed_start = t->start, t->claimed_end = t->end, t->claimed_break_minutes = t->break_minutes;
+        t->start = new_start, t->end = new_end, t->break_minutes = new_break;
+    }
     t->status = RequestStatus::Approved;
     s->status = ShiftStatus::SignedOff;
     return true;
@@ -233,8 +261,8 @@ const std::vector<HandlerEntry>& request_handlers() {
         {"approve_leave", approve_leave, {"leave", "post_shifts"}},
         {"decline_leave", decline_leave, {"leave"}},
         {"set_availability", set_availability, {"date", "start", "end", "available", "staff"}},
-        {"submit_timesheet", submit_timesheet, {"shift", "start", "end"}},
-        {"approve_timesheet", approve_timesheet, {"timesheet"}},
+        {"submit_timesheet", submit_timesheet, {"shift", "start", "end", "break_minutes"}},
+        {"approve_timesheet", approve_timesheet, {"timesheet", "start", "end", "break_minutes"}},
         {"request_swap", request_swap, {"shift", "other_shift"}},
         {"accept_swap", accept_swap, {"swap"}},
         {"approve_swap", approve_swap, {"swap", "override_reason"}},

@@ -30,6 +30,12 @@ bool undo(Ctx& c) {
         all_back = false;                // as it was left, but for a notification read since
     }
     if (all_back && !target->changes.empty()) return c.reject("That change has already been undone");
+    // Paid is final: the payroll file may be with payroll already, and a timesheet made payable
+    // again would be paid twice. (A mistake is put right in the next run, or by payroll.)
+    for (const EntityChange& e : target->changes)
+        if (e.collection == Collection::Timesheets && e.after.is_object() && e.after.contains("payroll") &&
+            !(e.before.is_object() && e.before.contains("payroll")))
+            return c.reject("A payroll run cannot be undone: its file may be with payroll already, and the same work would be paid twice");
     c.w.note_all(target->changes);
     const ApplyChangesResult r = c.w.apply(target->changes, Direction::Backward);
     if (!r.ok) return c.reject("This change cannot be undone: " + r.error);

@@ -6,6 +6,28 @@
 
 namespace sb::format {
 
+// --- Enhancement (pay_bands) -------------------------------------------------------------------
+bool read(Reader& r, const json& j, const std::string& p, Enhancement& e) {
+    if (!r.object(j, p, {"band", "from", "to", "percent"})) return false;
+    int64_t percent = 0;
+    bool ok = all({r.enumeration(j, p, "band", e.band), r.integer(j, p, "percent", percent, 1, 200)});
+    e.percent = int(percent);
+    // Only a night band has hours; a day band's are the whole day, so giving them is a mistake.
+    if (e.band == PayBand::Night) {
+        ok = all({ok, r.clock(j, p, "from", e.from_minute), r.clock(j, p, "to", e.to_minute)});
+        if (ok && e.from_minute == e.to_minute) r.fail(p + "/to", "must differ from the start of the band"), ok = false;
+    } else {
+        for (const char* key : {"from", "to"})
+            if (j.contains(key)) r.fail(p + "/" + key, "is only for a night band: a " + std::string(to_string(e.band)) + " band is the whole day"), ok = false;
+    }
+    return ok;
+}
+json write(const Enhancement& e) {
+    json j = {{"band", to_string(e.band)}, {"percent", e.percent}};
+    if (e.band == PayBand::Night) j["from"] = format_clock(e.from_minute), j["to"] = format_clock(e.to_minute);
+    return j;
+}
+
 // --- Trust --------------------------------------------------------------------------------------
 bool read(Reader& r, const json& j, const std::string& p, Trust& t) {
     if (!r.object(j, p, {"id", "name", "cancel_notice_hours"})) return false;
@@ -256,13 +278,34 @@ json write(const Application& x) { return {{"id", x.id}, {"shift", x.shift}, {"s
 
 // --- Timesheet ----------------------------------------------------------------------------------
 bool read(Reader& r, const json& j, const std::string& p, Timesheet& t) {
-    return r.object(j, p, {"id", "shift", "staff", "start", "end", "status"}) &&
-           all({r.id(j, p, "id", t.id), r.id(j, p, "shift", t.shift), r.id(j, p, "staff", t.staff),
-                r.local_time(j, p, "start", t.start), r.local_time(j, p, "end", t.end), r.enumeration(j, p, "status", t.status)});
+    if (!r.object(j, p, {"id", "shift", "staff", "start", "end", "break_minutes", "status", "claimed", "payroll"})) return false;
+    int64_t pause = 0;
+    bool ok = all({r.id(j, p, "id", t.id), r.id(j, p, "shift", t.shift), r.id(j, p, "staff", t.staff),
+                   r.local_time(j, p, "start", t.start), r.local_time(j, p, "end", t.end),
+                   r.integer(j, p, "break_minutes", pause, 0, 24 * 60, false), r.enumeration(j, p, "status", t.status),
+                   r.id(j, p, "payroll", t.payroll, false)});
+    t.break_minutes = int(pause);
+    t.amended = j.contains("claimed");
+    if (t.amended) {
+        const std::string at = p + "/claimed";
+        int64_t claimed_break = 0;
+        ok = r.object(j["claimed"], at, {"start", "end", "break_minutes"}) &&
+             all({ok, r.local_time(j["claimed"], at, "start", t.claimed_start), r.local_time(j["claimed"], at, "end", t.claimed_end),
+                  r.integer(j["claimed"], at, "break_minutes", claimed_break, 0, 24 * 60, false)});
+        t.claimed_break_minutes = int(claimed_break);
+    }
+    return ok;
 }
 json write(const Timesheet& t) {
-    return {{"id", t.id}, {"shift", t.shift}, {"staff", t.staff}, {"start", format_local_date_time(t.start)},
-            {"end", format_local_date_time(t.end)}, {"status", to_string(t.status)}};
+    json j = {{"id", t.id}, {"shift", t.shift}, {"staff", t.staff}, {"start", format_local_date_time(t.start)},
+              {"end", format_local_date_time(t.end)}, {"status", to_string(t.status)}};
+    if (t.break_minutes) j["break_minutes"] = t.break_minutes;
+    if (t.amended) {
+        j["claimed"] = {{"start", format_local_date_time(t.claimed_start)}, {"end", format_local_date_time(t.claimed_end)}};
+        if (t.claimed_break_minutes) j["claimed"]["break_minutes"] = t.claimed_break_minutes;
+    }
+    if (!t.payroll.empty()) j["payroll"] = t.payroll;
+    return j;
 }
 
 // --- Swap ---------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ bool read(Reader& r, const json& j, const std::string& path, Swap& x);
 bool read(Reader& r, const json& j, const std::string& path, Notification& x);
 bool read(Reader& r, const json& j, const std::string& path, NotificationPrefs& x);
 bool read(Reader& r, const json& j, const std::string& path, Cancellation& x);
+bool read(Reader& r, const json& j, const std::string& path, Enhancement& x);
 
 json write(const Trust& x);
 json write(const Site& x);
@@ -43,5 +44,6 @@ json write(const Swap& x);
 json write(const Notification& x);
 json write(const NotificationPrefs& x);
 json write(const Cancellation& x);
+json write(const Enhancement& x);
 
 }  // namespace sb::format
