@@ -444,8 +444,7 @@ void draw_home_view(ViewContext& ctx, HomeScreen& m) {
     place([&] {
         manager_decisions(ctx);
         ImGui::Spacing();
-        timesheets_to_sign_off(ctx, m.amend);
-        ImGui::Spacing();
+        if (timesheets_to_sign_off(ctx, m.amend)) ImGui::Spacing();
         late_cancellations(ctx);
     });
     place([&] { ward_settings(ctx); });

@@ -129,13 +129,13 @@ void timesheet_for_shift(ViewContext& ctx, TimesheetForm& f, const Shift& s) {
     ImGui::EndDisabled();
 }
 
-void timesheets_to_sign_off(ViewContext& ctx, TimesheetForm& amend) {
-    if (!ctx.user) return;
+bool timesheets_to_sign_off(ViewContext& ctx, TimesheetForm& amend) {
+    if (!ctx.user) return false;
     std::vector<const Timesheet*> waiting;
     for (const Timesheet& t : ctx.state.timesheets)
         if (const Shift* s = ctx.state.find_shift(t.shift); s && t.status == RequestStatus::Pending && manages_ward(*ctx.user, s->ward))
             waiting.push_back(&t);
-    if (waiting.empty()) return;
+    if (waiting.empty()) return false;
     begin_card("timesheets");
     card_title(ctx.fonts, ICON_CLOCK, "Timesheets to sign off", int(waiting.size()));
     for (const Timesheet* t : waiting) {
@@ -169,6 +169,7 @@ void timesheets_to_sign_off(ViewContext& ctx, TimesheetForm& amend) {
         }
     }
     end_card();
+    return true;
 }
 
 void payroll_card(ViewContext& ctx, PayrollScreen& m) {
