@@ -23,7 +23,6 @@
 //       Runs the month's payroll as the trust's administrator (the run_payroll command: every
 //       signed-off bank timesheet due and not paid before), rewrites TRUST.json with them marked
 //       paid, and writes the run's file (docs/pay.md). Exit 2 with the reason when nothing is due.
-#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -241,10 +240,8 @@ int payroll(int argc, char** argv) {
     const sb::Command cmd{"cli-payroll-" + period, admin->id, now_utc(), "run_payroll", {{"period", period}}};
     const sb::CommandResult r = sb::apply_command(*trust, log, cmd);
     if (!r.accepted()) return std::fprintf(stderr, "shiftbank-cli: %s\n", r.reason.c_str()), 2;
-    std::string run;
-    for (const sb::Timesheet& t : trust->timesheets)
-        if (!t.payroll.empty() && std::find_if(r.changes.begin(), r.changes.end(), [&](const sb::EntityChange& c) { return c.key == t.id; }) != r.changes.end())
-            run = t.payroll;
+    // Every timesheet the run changed now carries its id ("2026-12", or "2026-12-2" for a second run).
+    const std::string run = r.changes.front().after.value("payroll", "");
     const std::string csv = sb::payroll_csv(*trust, run);
     if (out.empty()) std::fwrite(csv.data(), 1, csv.size(), stdout);
     else if (!write_file(out, csv)) return std::fprintf(stderr, "shiftbank-cli: cannot write %s\n", out.c_str()), 2;

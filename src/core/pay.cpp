@@ -189,7 +189,7 @@ std::string payroll_csv(const State& state, const std::string& run) {
         const Staff* person = state.find_staff(t->staff);
         const Ward* ward = state.find_ward(s->ward);
         const ShiftType* type = state.find_shift_type(s->type);
-        const Pay pay = pay_for(state, *s);
+        const Pay pay = pay_for(state.pay_bands, *s, t);   // t is the signed-off timesheet
         int64_t by_band[5] = {0, 0, 0, 0, 0};
         for (const PayPart& p : pay.parts) by_band[p.band ? size_t(*p.band) + 1 : 0] += p.minutes;
         out += csv_line({person ? person->assignment : "", person ? person->name : t->staff, format_date(s->start.date),
@@ -204,7 +204,7 @@ std::string payroll_csv(const State& state, const std::string& run) {
 int64_t payroll_total_pence(const State& state, const std::string& run) {
     int64_t total = 0;
     for (const Timesheet* t : paid_in(state, run))
-        if (const Shift* s = state.find_shift(t->shift)) total += pay_for(state, *s).total_pence();
+        if (const Shift* s = state.find_shift(t->shift)) total += pay_for(state.pay_bands, *s, t).total_pence();
     return total;
 }
 
@@ -222,7 +222,7 @@ std::vector<std::string> payroll_runs(const State& state) {
 std::string describe_payroll(const State& state, const std::vector<const Timesheet*>& timesheets) {
     int64_t total = 0;
     for (const Timesheet* t : timesheets)
-        if (const Shift* s = state.find_shift(t->shift)) total += pay_for(state, *s).total_pence();
+        if (const Shift* s = state.find_shift(t->shift)) total += pay_for(state.pay_bands, *s, t).total_pence();
     const size_t n = timesheets.size();
     return std::to_string(n) + (n == 1 ? " timesheet, " : " timesheets, ") + format_money(total);
 }
